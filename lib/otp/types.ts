@@ -1,0 +1,41 @@
+/** Hash used by the HMAC of an OTP. @see https://www.rfc-editor.org/rfc/rfc6238#section-1.2 */
+export type OtpAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
+
+export type OtpType = 'totp' | 'hotp';
+
+/** Everything needed to generate codes for one account. */
+export interface OtpParams {
+  type: OtpType;
+  /** Base32, normalised: upper case, no spaces, dashes or padding. */
+  secret: string;
+  algorithm: OtpAlgorithm;
+  /** 6–8 for accounts added by hand; imports may carry 1–10. */
+  digits: number;
+  /** TOTP step in seconds. */
+  period: number;
+  /** HOTP counter (the next code to show). */
+  counter: number;
+}
+
+/** An account as the user sees and edits it; every field is encrypted at rest. */
+export interface AccountData extends OtpParams {
+  issuer: string;
+  name: string;
+  /** Origins (e.g. `https://densenkenpo.portal.kosmo-web.jp`) the account is bound to. */
+  sites: string[];
+}
+
+/** A stored account: its data plus the plaintext bookkeeping the vault keeps beside it. */
+export interface Account extends AccountData {
+  id: string;
+  order: number;
+  updatedAt: number;
+}
+
+export const OTP_DEFAULTS = {
+  type: 'totp',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+} as const satisfies Omit<OtpParams, 'secret'>;
