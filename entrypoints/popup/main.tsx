@@ -1,3 +1,7 @@
 import { createRoot } from 'react-dom/client';
+import '../../components/theme.css';
+import { applyDocumentLanguage } from '../../lib/browser-i18n';
+import { App } from './app';
 
-createRoot(document.getElementById('root')!).render(<p>hi</p>);
+applyDocumentLanguage();
+createRoot(document.getElementById('root')!).render(<App />);

@@ -1,0 +1,48 @@
+import { useRef, type KeyboardEvent } from 'react';
+import type { Translate } from '../lib/i18n';
+import type { Account } from '../lib/otp/types';
+import { AccountRow } from './account-row';
+
+interface Props {
+  t: Translate;
+  accounts: Account[];
+  now: number;
+  copiedId: string | null;
+  onCopy: (account: Account, code: string) => void;
+  onDelete: (account: Account) => void;
+  onNextHotp: (account: Account) => void;
+}
+
+/** The accounts; ↑/↓ move between rows, Enter copies (the row is a button). */
+export function AccountList({ t, accounts, now, copiedId, onCopy, onDelete, onNextHotp }: Props) {
+  const listRef = useRef<HTMLUListElement>(null);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const rows = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-row-focus]') ?? [])];
+    const index = rows.indexOf(document.activeElement as HTMLElement);
+    const step = event.key === 'ArrowDown' ? 1 : -1;
+    const target = rows[index === -1 ? 0 : Math.min(rows.length - 1, Math.max(0, index + step))];
+    if (target) {
+      event.preventDefault();
+      target.focus();
+    }
+  };
+
+  return (
+    <ul className="accounts" ref={listRef} onKeyDown={onKeyDown}>
+      {accounts.map((account) => (
+        <AccountRow
+          key={account.id}
+          t={t}
+          account={account}
+          now={now}
+          copied={copiedId === account.id}
+          onCopy={(code) => onCopy(account, code)}
+          onDelete={() => onDelete(account)}
+          onNextHotp={() => onNextHotp(account)}
+        />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import type { Translate } from '../lib/i18n';
+import type { Account } from '../lib/otp/types';
+import { formatCodeForDisplay, generateCode, nextCode, secondsLeft } from '../lib/otp';
+import { ConfirmDelete } from './confirm-delete';
+import { Countdown } from './countdown';
+
+interface Props {
+  t: Translate;
+  account: Account;
+  now: number;
+  copied: boolean;
+  onCopy: (code: string) => void;
+  onDelete: () => void;
+  onNextHotp: () => void;
+}
+
+/** One account: click or Enter copies the code (without the display space). */
+export function AccountRow({ t, account, now, copied, onCopy, onDelete, onNextHotp }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const title = account.issuer ? `${account.issuer} (${account.name})` : account.name;
+  const code = generateCode(account, now);
+  const totp = account.type === 'totp';
+  const left = totp ? secondsLeft(account.period, now) : 0;
+  const upcoming = totp && left <= 5 ? nextCode(account, now) : null;
+
+  if (confirming) {
+    return (
+      <li className="account" data-testid="account">
+        <ConfirmDelete
+          t={t}
+          title={title}
+          onConfirm={onDelete}
+          onCancel={() => setConfirming(false)}
+        />
+      </li>
+    );
+  }
+
+  return (
+    <li className="account" data-testid="account">
+      <button
+        type="button"
+        className="account-main"
+        data-row-focus
+        onClick={() => onCopy(code)}
+        aria-label={t('copy_label', [title])}
+      >
+        <span className="account-issuer" data-testid="account-issuer">
+          {account.issuer || account.name}
+        </span>
+        <span className="account-name" data-testid="account-name">
+          {account.issuer ? account.name : ''}
+        </span>
+        <span className="code-line">
+          <span className={left && left <= 5 ? 'code urgent' : 'code'} data-testid="account-code">
+            {formatCodeForDisplay(code)}
+          </span>
+          {upcoming && (
+            <span className="next-code" data-testid="account-next-code">
+              {t('next_code_label')} {formatCodeForDisplay(upcoming)}
+            </span>
+          )}
+        </span>
+        {copied && (
+          <span className="copied" role="status">
+            {t('copied')}
+          </span>
+        )}
+      </button>
+      <span className="account-side">
+        {totp ? (
+          <Countdown secondsLeft={left} period={account.period} label={t('seconds_left', [`${left}`])} />
+        ) : (
+          <button type="button" className="small" data-testid="hotp-next" onClick={onNextHotp}>
+            {t('hotp_next')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="icon"
+          data-testid="account-delete"
+          onClick={() => setConfirming(true)}
+          aria-label={t('delete_title', [title])}
+          title={t('delete_title', [title])}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M9 3h6l1 2h4v2H4V5h4l1-2zm-3 6h12l-1 12H7L6 9zm4 2v8h1.5v-8H10zm3.5 0v8H15v-8h-1.5z" />
+          </svg>
+        </button>
+      </span>
+    </li>
+  );
+}

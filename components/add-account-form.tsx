@@ -1,0 +1,154 @@
+import { useState, type FormEvent } from 'react';
+import type { Translate } from '../lib/i18n';
+import type { NewAccount } from '../lib/messaging';
+import { OTP_DEFAULTS, type OtpAlgorithm, type OtpType } from '../lib/otp/types';
+import { ErrorMessage } from './error-message';
+
+interface Props {
+  t: Translate;
+  busy: boolean;
+  error: string | null;
+  onSubmit: (account: NewAccount) => void;
+  onCancel: () => void;
+}
+
+const ALGORITHMS: OtpAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
+
+/** Add by typed key (with the Keycloak defaults) or by a pasted `otpauth://` URI. */
+export function AddAccountForm({ t, busy, error, onSubmit, onCancel }: Props) {
+  const [issuer, setIssuer] = useState('');
+  const [name, setName] = useState('');
+  const [secret, setSecret] = useState('');
+  const [uri, setUri] = useState('');
+  const [type, setType] = useState<OtpType>(OTP_DEFAULTS.type);
+  const [algorithm, setAlgorithm] = useState<OtpAlgorithm>(OTP_DEFAULTS.algorithm);
+  const [digits, setDigits] = useState(`${OTP_DEFAULTS.digits}`);
+  const [period, setPeriod] = useState(`${OTP_DEFAULTS.period}`);
+  const [counter, setCounter] = useState(`${OTP_DEFAULTS.counter}`);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (uri.trim()) {
+      onSubmit({ uri: uri.trim() });
+      return;
+    }
+    onSubmit({
+      data: {
+        issuer: issuer.trim(),
+        name: name.trim(),
+        secret,
+        type,
+        algorithm,
+        digits: Number(digits),
+        period: Number(period),
+        counter: Number(counter),
+        sites: [],
+      },
+    });
+  };
+
+  return (
+    <form className="panel add-form" onSubmit={submit}>
+      <h1>{t('add_title')}</h1>
+      <label>
+        {t('add_issuer')}
+        <input
+          data-testid="add-issuer"
+          value={issuer}
+          onChange={(e) => setIssuer(e.target.value)}
+          placeholder={t('add_issuer_placeholder')}
+          autoFocus
+        />
+      </label>
+      <label>
+        {t('add_name')}
+        <input data-testid="add-name" value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        {t('add_secret')}
+        <input
+          data-testid="add-secret"
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+          placeholder="ABCD EFGH IJKL MNOP …"
+          autoComplete="off"
+          spellCheck={false}
+          className="mono"
+        />
+      </label>
+      <details className="advanced">
+        <summary>{t('add_advanced')}</summary>
+        <div className="grid">
+          <label>
+            {t('add_type')}
+            <select value={type} onChange={(e) => setType(e.target.value as OtpType)}>
+              <option value="totp">{t('add_type_totp')}</option>
+              <option value="hotp">{t('add_type_hotp')}</option>
+            </select>
+          </label>
+          <label>
+            {t('add_algorithm')}
+            <select
+              value={algorithm}
+              onChange={(e) => setAlgorithm(e.target.value as OtpAlgorithm)}
+            >
+              {ALGORITHMS.map((a) => (
+                <option key={a}>{a}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('add_digits')}
+            <select value={digits} onChange={(e) => setDigits(e.target.value)}>
+              {['6', '7', '8'].map((d) => (
+                <option key={d}>{d}</option>
+              ))}
+            </select>
+          </label>
+          {type === 'totp' ? (
+            <label>
+              {t('add_period')}
+              <input
+                type="number"
+                min={1}
+                value={period}
+                onChange={(e) => setPeriod(e.target.value)}
+              />
+            </label>
+          ) : (
+            <label>
+              {t('add_counter')}
+              <input
+                type="number"
+                min={0}
+                value={counter}
+                onChange={(e) => setCounter(e.target.value)}
+              />
+            </label>
+          )}
+        </div>
+      </details>
+      <label>
+        {t('add_uri')}
+        <textarea
+          data-testid="add-uri"
+          value={uri}
+          onChange={(e) => setUri(e.target.value)}
+          placeholder="otpauth://totp/…"
+          rows={2}
+          spellCheck={false}
+          className="mono"
+        />
+      </label>
+      <ErrorMessage text={error} />
+      <div className="row-actions">
+        <button type="submit" className="primary" data-testid="add-submit" disabled={busy}>
+          {t('add_submit')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

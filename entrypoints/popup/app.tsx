@@ -1,0 +1,100 @@
+import { useEffect, useRef, useState } from 'react';
+import { AccountList } from '../../components/account-list';
+import { AddAccountForm } from '../../components/add-account-form';
+import { ErrorMessage } from '../../components/error-message';
+import { PasswordSetup } from '../../components/password-setup';
+import { PopupHeader } from '../../components/popup-header';
+import { SearchBox } from '../../components/search-box';
+import { UnlockForm } from '../../components/unlock-form';
+import { filterAccounts, SEARCH_THRESHOLD } from '../../lib/account-search';
+import { t } from '../../lib/browser-i18n';
+import { useCopy } from '../../lib/hooks/use-copy';
+import { useNow } from '../../lib/hooks/use-now';
+import { useVault } from '../../lib/hooks/use-vault';
+import { errorText } from '../../lib/i18n';
+
+export function App() {
+  const vault = useVault();
+  const { status, list, busy, error } = vault.state;
+  const now = useNow();
+  const [adding, setAdding] = useState(false);
+  const [query, setQuery] = useState('');
+  const { copiedId, copy } = useCopy();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const errorMessage = error ? errorText(t, error) : null;
+  const showSearch = list.accounts.length > SEARCH_THRESHOLD;
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+      if (event.key === '/' && !typing && searchRef.current) {
+        event.preventDefault();
+        searchRef.current.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (status === 'loading') return <div className="panel" aria-busy="true" />;
+  if (status === 'none')
+    return <PasswordSetup t={t} busy={busy} error={errorMessage} onCreate={vault.create} />;
+  if (status === 'locked')
+    return <UnlockForm t={t} busy={busy} error={errorMessage} onUnlock={vault.unlock} />;
+
+  const openAdd = () => {
+    vault.clearError();
+    setAdding(true);
+  };
+
+  if (adding)
+    return (
+      <AddAccountForm
+        t={t}
+        busy={busy}
+        error={errorMessage}
+        onSubmit={(account) => void vault.add(account).then((added) => added && setAdding(false))}
+        onCancel={() => {
+          vault.clearError();
+          setAdding(false);
+        }}
+      />
+    );
+
+  const visible = filterAccounts(list.accounts, query);
+  return (
+    <main>
+      <PopupHeader t={t} onAdd={openAdd} onLock={() => void vault.lock()} />
+      {showSearch && <SearchBox t={t} value={query} onChange={setQuery} inputRef={searchRef} />}
+      <ErrorMessage text={errorMessage} />
+      {list.failed.map((f) => (
+        <p key={f.id} className="error" data-testid="error">
+          {f.label
+            ? t('error_record_corrupt_named', [f.label.issuer || f.label.name])
+            : t('error_record_corrupt', [`${f.position}`])}
+        </p>
+      ))}
+      {list.accounts.length === 0 ? (
+        <div className="empty">
+          <p>{t('empty_title')}</p>
+          <p className="hint">{t('empty_hint')}</p>
+          <button type="button" className="primary" onClick={openAdd}>
+            {t('add_title')}
+          </button>
+        </div>
+      ) : visible.length === 0 ? (
+        <p className="empty hint">{t('search_none')}</p>
+      ) : (
+        <AccountList
+          t={t}
+          accounts={visible}
+          now={now}
+          copiedId={copiedId}
+          onCopy={(account, code) => void copy(account.id, code)}
+          onDelete={(account) => void vault.remove(account.id)}
+          onNextHotp={(account) => void vault.nextHotp(account.id)}
+        />
+      )}
+    </main>
+  );
+}

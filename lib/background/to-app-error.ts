@@ -1,0 +1,33 @@
+import type { AppError } from '../app-error';
+import { isOtpError, otpErrorKey } from '../otp/errors';
+import { isVaultError, type VaultErrorCode } from '../vault/errors';
+import { DuplicateAccountError } from './duplicate-error';
+
+const VAULT_KEYS: Record<VaultErrorCode, string> = {
+  none: 'error_vault_none',
+  exists: 'error_vault_exists',
+  locked: 'error_vault_locked',
+  'wrong-password': 'error_wrong_password',
+  'too-many-attempts': 'error_too_many_attempts',
+  'password-too-short': 'error_password_too_short',
+  'corrupt-header': 'error_corrupt_header',
+  'unsupported-kdf': 'error_unsupported_kdf',
+  'not-found': 'error_not_found',
+  'corrupt-record': 'error_record_corrupt',
+};
+
+/**
+ * Turns anything thrown while handling a message into a message key for the UI. Unknown errors
+ * become a generic key: their text could, in theory, carry input, so it never crosses over.
+ */
+export function toAppError(error: unknown): AppError {
+  if (isVaultError(error)) {
+    const seconds = Math.ceil((error.retryAfterMs ?? 0) / 1000);
+    return error.code === 'too-many-attempts'
+      ? { key: VAULT_KEYS[error.code], subs: [`${seconds}`], retryAfterMs: error.retryAfterMs ?? 0 }
+      : { key: VAULT_KEYS[error.code] };
+  }
+  if (isOtpError(error)) return { key: otpErrorKey(error) };
+  if (error instanceof DuplicateAccountError) return { key: 'error_duplicate', subs: [error.title] };
+  return { key: 'error_unexpected' };
+}

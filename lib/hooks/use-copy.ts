@@ -1,0 +1,19 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+const FEEDBACK_MS = 1500;
+
+/** Copies a code (digits only) and remembers which row to thank for a moment. */
+export function useCopy() {
+  const [copiedId, setCopiedId] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const copy = useCallback(async (id: string, code: string) => {
+    await navigator.clipboard.writeText(code.replace(/\s/g, ''));
+    setCopiedId(id);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setCopiedId(null), FEEDBACK_MS);
+  }, []);
+
+  return { copiedId, copy };
+}

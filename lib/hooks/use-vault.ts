@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { AppError, Result } from '../app-error';
+import { sendMessage, type AccountList, type NewAccount, type VaultStatus } from '../messaging';
+import { SESSION_KEYS } from '../vault/session-keys';
+
+export interface VaultState {
+  status: VaultStatus | 'loading';
+  list: AccountList;
+  busy: boolean;
+  error: AppError | null;
+}
+
+const EMPTY: AccountList = { accounts: [], failed: [] };
+
+/** The popup's view of the vault; every change goes through the background. */
+export function useVault() {
+  const [state, setState] = useState<VaultState>({
+    status: 'loading',
+    list: EMPTY,
+    busy: false,
+    error: null,
+  });
+
+  const refresh = useCallback(async () => {
+    const status = await sendMessage('vault.status', undefined);
+    if (!status.ok) return setState((s) => ({ ...s, error: status.error }));
+    const list = status.value === 'unlocked' ? await sendMessage('accounts.list', undefined) : null;
+    setState((s) => ({
+      ...s,
+      status: status.value,
+      list: list?.ok ? list.value : EMPTY,
+      error: list && !list.ok ? list.error : null,
+    }));
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    // Auto-lock happens in the background; the popup follows the key leaving the session.
+    const onChanged = (changes: Record<string, unknown>) => {
+      if (SESSION_KEYS.dek in changes) void refresh();
+    };
+    browser.storage.session.onChanged.addListener(onChanged);
+    return () => browser.storage.session.onChanged.removeListener(onChanged);
+  }, [refresh]);
+
+  /** Runs one request; on success refreshes the list and reports true. */
+  const run = useCallback(
+    async <T>(request: () => Promise<Result<T>>): Promise<boolean> => {
+      setState((s) => ({ ...s, busy: true, error: null }));
+      const result = await request();
+      setState((s) => ({ ...s, busy: false, error: result.ok ? null : result.error }));
+      if (result.ok) await refresh();
+      return result.ok;
+    },
+    [refresh],
+  );
+
+  return {
+    state,
+    clearError: () => setState((s) => ({ ...s, error: null })),
+    create: (password: string) => run(() => sendMessage('vault.create', { password })),
+    unlock: (password: string) => run(() => sendMessage('vault.unlock', { password })),
+    lock: () => run(() => sendMessage('vault.lock', undefined)),
+    add: (account: NewAccount) => run(() => sendMessage('accounts.add', account)),
+    remove: (id: string) => run(() => sendMessage('accounts.delete', { id })),
+    nextHotp: (id: string) => run(() => sendMessage('accounts.next-hotp', { id })),
+  };
+}

@@ -1,0 +1,19 @@
+import { execFileSync } from 'node:child_process';
+
+/**
+ * The TOTP code at `atMs` from `oathtool`, an implementation independent of the extension's
+ * (default 30 s, 6 digits, SHA1 — the KOSMO policy).
+ */
+export function oathtoolTotp(base32: string, atMs = Date.now()): string {
+  return execFileSync(
+    'oathtool',
+    ['--totp', '-b', `--now=@${Math.floor(atMs / 1000)}`, base32.replace(/\s/g, '')],
+    { encoding: 'utf8' },
+  ).trim();
+}
+
+/** Waits until at least `seconds` remain in the current 30 s step, so a read stays in it. */
+export async function awayFromStepEdge(seconds = 6): Promise<void> {
+  const left = 30 - (Math.floor(Date.now() / 1000) % 30);
+  if (left < seconds) await new Promise((r) => setTimeout(r, left * 1000 + 200));
+}
