@@ -1,0 +1,52 @@
+import { HOTP, Secret, TOTP } from 'otpauth';
+import { normalizeBase32 } from './base32';
+import { COUNTER_RANGE, IMPORT_LIMITS, parseInteger } from './fields';
+import type { OtpParams } from './types';
+
+/**
+ * The code to show now: TOTP for the time step holding `nowMs`, HOTP for `params.counter`
+ * (then `nowMs` is unused). Uses the `otpauth` package. Throws {@link OtpError} for a broken
+ * secret or digits/period/counter no authenticator could use (1–10 digits, period ≥ 1 s);
+ * stored accounts were checked when added, so this only guards against corrupt data.
+ * @see https://www.rfc-editor.org/rfc/rfc6238#section-4.2
+ * @see https://www.rfc-editor.org/rfc/rfc4226#section-5.3
+ */
+export function generateCode(params: OtpParams, nowMs: number): string {
+  const secret = Secret.fromBase32(normalizeBase32(params.secret, { minBytes: 1 }));
+  const digits = parseInteger('digits', params.digits, IMPORT_LIMITS.digits);
+  if (params.type === 'hotp') {
+    const counter = parseInteger('counter', params.counter, COUNTER_RANGE);
+    return HOTP.generate({ secret, algorithm: params.algorithm, digits, counter });
+  }
+  const period = parseInteger('period', params.period, [1, Number.MAX_SAFE_INTEGER]);
+  return TOTP.generate({ secret, algorithm: params.algorithm, digits, period, timestamp: nowMs });
+}
+
+/**
+ * The code after the current one: TOTP for the next time step, HOTP for `counter + 1`.
+ * @see https://www.rfc-editor.org/rfc/rfc6238#section-4.2
+ */
+export function nextCode(params: OtpParams, nowMs: number): string {
+  if (params.type === 'hotp')
+    return generateCode({ ...params, counter: params.counter + 1 }, nowMs);
+  return generateCode(params, nowMs + params.period * 1000);
+}
+
+/**
+ * Whole seconds until the TOTP code changes, from `period` (just changed) down to 1.
+ * @see https://www.rfc-editor.org/rfc/rfc6238#section-4.2
+ */
+export function secondsLeft(period: number, nowMs: number): number {
+  const elapsed = Math.floor(nowMs / 1000) % period;
+  return period - (elapsed < 0 ? elapsed + period : elapsed);
+}
+
+/**
+ * A code split in two halves for reading: `123 456`, `1234 5678`, `123 4567` (the longer half
+ * last). Codes of 4 characters or fewer are returned as they are. Copy and fill the raw code.
+ */
+export function formatCodeForDisplay(code: string): string {
+  if (code.length <= 4) return code;
+  const half = Math.floor(code.length / 2);
+  return `${code.slice(0, half)} ${code.slice(half)}`;
+}

@@ -1,0 +1,131 @@
+import type { AccountRecord } from '../db/records';
+import type { VaultDatabase } from '../db/vault-database';
+import type { Account, AccountData } from '../otp/types';
+import { openAccount, sealAccount } from './account-codec';
+import { checkAccountData, normalizeSecret } from './account-data';
+import { openAll, sortRecords, type AccountList } from './account-list';
+import { VaultError } from './errors';
+
+/** What the account operations need: storage, WebCrypto, a clock and the unlocked DEK. */
+export interface AccountStoreDeps {
+  db: VaultDatabase;
+  crypto: Crypto;
+  now: () => number;
+  /** The DEK; rejects with `VaultError('locked')` when the vault is locked. */
+  dek: () => Promise<CryptoKey>;
+}
+
+function checkId(id: unknown): string {
+  if (typeof id !== 'string' || id.length === 0)
+    throw new TypeError('id must be a non-empty string');
+  return id;
+}
+
+/**
+ * Reads and writes the encrypted account records. Every method needs the vault unlocked; none
+ * of them ever writes plaintext account data.
+ */
+export class AccountStore {
+  readonly #deps: AccountStoreDeps;
+
+  constructor(deps: AccountStoreDeps) {
+    this.#deps = deps;
+  }
+
+  /** All accounts sorted by `order`; records that do not decrypt are listed in `failed`. */
+  async list(): Promise<AccountList> {
+    const { db, crypto, dek } = this.#deps;
+    const key = await dek();
+    return openAll(crypto, key, await db.accounts.toArray());
+  }
+
+  /** Encrypts and stores a new account at the end of the list (`order` = max + 1). */
+  async add(data: AccountData): Promise<Account> {
+    const { db, crypto, now, dek } = this.#deps;
+    const checked = checkAccountData(data);
+    const key = await dek();
+    const id = crypto.randomUUID();
+    const updatedAt = now();
+    const sealed = await sealAccount(crypto, key, id, 0, checked, updatedAt);
+    const order = await db.transaction('rw', db.accounts, async () => {
+      const last = await db.accounts.orderBy('order').last();
+      const next = last === undefined ? 0 : last.order + 1;
+      await db.accounts.add({ ...sealed, order: next });
+      return next;
+    });
+    return { ...checked, id, order, updatedAt };
+  }
+
+  /** Applies `patch` to one account and re-encrypts it with a fresh IV. */
+  async update(id: string, patch: Partial<AccountData>): Promise<Account> {
+    const { db, crypto, now, dek } = this.#deps;
+    checkId(id);
+    if (typeof patch !== 'object' || patch === null) throw new TypeError('patch must be an object');
+    const key = await dek();
+    const record = await this.#get(id);
+    let current: Account;
+    try {
+      current = await openAccount(crypto, key, record);
+    } catch (cause) {
+      throw new VaultError('corrupt-record', { cause });
+    }
+    const merged = checkAccountData({ ...current, ...patch });
+    const updatedAt = now();
+    const sealed = await sealAccount(crypto, key, id, record.order, merged, updatedAt);
+    const order = await db.transaction('rw', db.accounts, async () => {
+      const stored = await this.#get(id);
+      await db.accounts.put({ ...sealed, order: stored.order });
+      return stored.order;
+    });
+    return { ...merged, id, order, updatedAt };
+  }
+
+  /** Deletes one account (also one that no longer decrypts). */
+  async delete(id: string): Promise<void> {
+    const { db, dek } = this.#deps;
+    checkId(id);
+    await dek();
+    await db.transaction('rw', db.accounts, async () => {
+      await this.#get(id);
+      await db.accounts.delete(id);
+    });
+  }
+
+  /**
+   * Puts `ids` first, in that order; accounts not listed keep their relative order after them.
+   * Unknown ids: `VaultError('not-found')`; duplicates: `TypeError`.
+   */
+  async reorder(ids: string[]): Promise<void> {
+    const { db, dek } = this.#deps;
+    if (!Array.isArray(ids)) throw new TypeError('ids must be an array');
+    ids.forEach(checkId);
+    if (new Set(ids).size !== ids.length) throw new TypeError('ids must not repeat');
+    await dek();
+    await db.transaction('rw', db.accounts, async () => {
+      const records = sortRecords(await db.accounts.toArray());
+      const known = new Set(records.map((record) => record.id));
+      if (!ids.every((id) => known.has(id))) throw new VaultError('not-found');
+      const listed = new Set(ids);
+      const rest = records.filter((record) => !listed.has(record.id)).map((record) => record.id);
+      const orders = new Map(records.map((record) => [record.id, record.order]));
+      const changed = [...ids, ...rest]
+        .map((id, order) => ({ id, order }))
+        .filter(({ id, order }) => orders.get(id) !== order);
+      await Promise.all(changed.map(({ id, order }) => db.accounts.update(id, { order })));
+    });
+  }
+
+  /** The first account (by order) whose secret equals `secret` once both are normalised. */
+  async findBySecret(secret: string): Promise<Account | undefined> {
+    if (typeof secret !== 'string') throw new TypeError('secret must be a string');
+    const wanted = normalizeSecret(secret);
+    const { accounts } = await this.list();
+    return accounts.find((account) => normalizeSecret(account.secret) === wanted);
+  }
+
+  async #get(id: string): Promise<AccountRecord> {
+    const record = await this.#deps.db.accounts.get(id);
+    if (record === undefined) throw new VaultError('not-found');
+    return record;
+  }
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { FAST_KDF, PASSWORD, expectVaultError, sampleAccount, unlockedVault } from './helpers';
+
+const NEW_PASSWORD = 'a brand new passphrase';
+
+describe('changePassword', () => {
+  it('rewraps only the DEK: records byte-identical, old password fails, new one works', async () => {
+    const { vault, db } = await unlockedVault();
+    await vault.addAccount(sampleAccount());
+    await vault.addAccount(sampleAccount({ issuer: 'GitHub', name: 'hanako' }));
+    const recordsBefore = JSON.stringify(await db.accounts.toArray());
+    const headerBefore = (await db.meta.get('header'))?.value as HeaderShape;
+
+    await vault.changePassword(PASSWORD, NEW_PASSWORD);
+
+    expect(JSON.stringify(await db.accounts.toArray())).toBe(recordsBefore);
+    const headerAfter = (await db.meta.get('header'))?.value as HeaderShape;
+    expect(headerAfter.kdf.salt).not.toBe(headerBefore.kdf.salt);
+    expect(headerAfter.wrappedDek.iv).not.toBe(headerBefore.wrappedDek.iv);
+    expect(headerAfter.wrappedDek.ciphertext).not.toBe(headerBefore.wrappedDek.ciphertext);
+    expect(headerAfter.createdAt).toBe(headerBefore.createdAt);
+    expect(headerAfter.kdf).toMatchObject(FAST_KDF);
+
+    await vault.lock();
+    await expectVaultError(vault.unlock(PASSWORD), 'wrong-password');
+    await vault.unlock(NEW_PASSWORD);
+    const { accounts, failed } = await vault.listAccounts();
+    expect(failed).toEqual([]);
+    expect(accounts.map((a) => a.issuer)).toEqual(['KOSMO', 'GitHub']);
+  });
+
+  it('keeps the vault unlocked (the DEK does not change)', async () => {
+    const { vault } = await unlockedVault();
+    await vault.addAccount(sampleAccount());
+    await vault.changePassword(PASSWORD, NEW_PASSWORD);
+    expect(await vault.status()).toBe('unlocked');
+    expect((await vault.listAccounts()).accounts).toHaveLength(1);
+  });
+
+  it('can raise the Argon2id cost', async () => {
+    const { vault, db } = await unlockedVault();
+    await vault.changePassword(PASSWORD, NEW_PASSWORD, { kdf: { memoryKiB: 2048, iterations: 2 } });
+    const header = (await db.meta.get('header'))?.value as HeaderShape;
+    expect(header.kdf).toMatchObject({ memoryKiB: 2048, iterations: 2, parallelism: 1 });
+    await vault.lock();
+    await vault.unlock(NEW_PASSWORD);
+  });
+
+  it('a wrong old password changes nothing and counts as a failed attempt', async () => {
+    const { vault, db } = await unlockedVault();
+    const before = JSON.stringify(await db.meta.get('header'));
+    await expectVaultError(
+      vault.changePassword('not the password', NEW_PASSWORD),
+      'wrong-password',
+    );
+    expect(JSON.stringify(await db.meta.get('header'))).toBe(before);
+    expect(await db.meta.get('lockout')).toMatchObject({ value: { failures: 1 } });
+  });
+
+  it('a short new password is refused before the old one is checked', async () => {
+    const { vault, db } = await unlockedVault();
+    await expectVaultError(vault.changePassword('whatever', 'short'), 'password-too-short');
+    expect(await db.meta.get('lockout')).toBeUndefined();
+  });
+
+  it('without a vault: none', async () => {
+    const { vault, db } = await unlockedVault();
+    await db.meta.clear();
+    await expectVaultError(vault.changePassword(PASSWORD, NEW_PASSWORD), 'none');
+  });
+});
+
+interface HeaderShape {
+  kdf: { salt: string; memoryKiB: number; iterations: number; parallelism: number };
+  wrappedDek: { iv: string; ciphertext: string };
+  createdAt: number;
+}
