@@ -5,7 +5,9 @@ export type Strength = 'weak' | 'fair' | 'strong';
  * kinds of characters helps. It only guides the user; the vault's only rule is 8+ characters.
  */
 export function passwordStrength(password: string): Strength {
-  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
+  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) =>
+    re.test(password),
+  ).length;
   const length = [...password].length;
   if (length >= 16 || (length >= 12 && kinds >= 3)) return 'strong';
   if (length >= 10 && kinds >= 2) return 'fair';

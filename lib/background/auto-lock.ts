@@ -24,7 +24,8 @@ export function startAutoLock(vault: Vault): void {
   });
 
   browser.storage.local.onChanged.addListener((changes) => {
-    if ('settings' in changes) applyIdleInterval(parseSettings(changes.settings?.newValue).autoLockMinutes);
+    if ('settings' in changes)
+      applyIdleInterval(parseSettings(changes.settings?.newValue).autoLockMinutes);
   });
 }
 

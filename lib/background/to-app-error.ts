@@ -24,12 +24,14 @@ export function toAppError(error: unknown): AppError {
   if (isVaultError(error)) {
     const seconds = Math.ceil((error.retryAfterMs ?? 0) / 1000);
     if (error.code === 'too-many-attempts' || (error.code === 'wrong-password' && seconds > 0)) {
-      const key = error.code === 'wrong-password' ? 'error_wrong_password_wait' : VAULT_KEYS[error.code];
+      const key =
+        error.code === 'wrong-password' ? 'error_wrong_password_wait' : VAULT_KEYS[error.code];
       return { key, subs: [`${seconds}`], retryAfterMs: error.retryAfterMs ?? 0 };
     }
     return { key: VAULT_KEYS[error.code] };
   }
   if (isOtpError(error)) return { key: otpErrorKey(error) };
-  if (error instanceof DuplicateAccountError) return { key: 'error_duplicate', subs: [error.title] };
+  if (error instanceof DuplicateAccountError)
+    return { key: 'error_duplicate', subs: [error.title] };
   return { key: 'error_unexpected' };
 }

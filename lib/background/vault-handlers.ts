@@ -53,7 +53,8 @@ export function createVaultResponder(vault: Vault, extensionId: string): Respond
 
 /** Parses and checks the input, refuses a secret that is already stored, then stores it. */
 async function addAccount(vault: Vault, input: NewAccount) {
-  const data: AccountData = 'uri' in input ? parseOtpauthUri(input.uri) : validateAccountData(input.data);
+  const data: AccountData =
+    'uri' in input ? parseOtpauthUri(input.uri) : validateAccountData(input.data);
   const existing = await vault.findBySecret(data.secret);
   if (existing) throw new DuplicateAccountError(existing.issuer || existing.name);
   return vault.addAccount(data);

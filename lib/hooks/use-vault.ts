@@ -13,6 +13,17 @@ export interface VaultState {
 
 const EMPTY: AccountList = { accounts: [], failed: [] };
 
+/** Asks the background for the status and, when unlocked, the accounts. */
+async function loadState(): Promise<Partial<VaultState>> {
+  const status = await sendMessage('vault.status', undefined);
+  if (!status.ok) return { error: status.error };
+  if (status.value !== 'unlocked') return { status: status.value, list: EMPTY };
+  const list = await sendMessage('accounts.list', undefined);
+  return list.ok
+    ? { status: status.value, list: list.value }
+    : { status: status.value, list: EMPTY, error: list.error };
+}
+
 /** The popup's view of the vault; every change goes through the background. */
 export function useVault() {
   const [state, setState] = useState<VaultState>({
@@ -23,19 +34,12 @@ export function useVault() {
   });
 
   const refresh = useCallback(async () => {
-    const status = await sendMessage('vault.status', undefined);
-    if (!status.ok) return setState((s) => ({ ...s, error: status.error }));
-    const list = status.value === 'unlocked' ? await sendMessage('accounts.list', undefined) : null;
-    setState((s) => ({
-      ...s,
-      status: status.value,
-      list: list?.ok ? list.value : EMPTY,
-      error: list && !list.ok ? list.error : null,
-    }));
+    const next = await loadState();
+    setState((s) => ({ ...s, ...next }));
   }, []);
 
   useEffect(() => {
-    void refresh();
+    void loadState().then((next) => setState((s) => ({ ...s, ...next })));
     // Auto-lock happens in the background; the popup follows the key leaving the session.
     const onChanged = (changes: Record<string, unknown>) => {
       if (SESSION_KEYS.dek in changes) void refresh();
