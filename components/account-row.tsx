@@ -19,10 +19,10 @@ interface Props {
 export function AccountRow({ t, account, now, copied, onCopy, onDelete, onNextHotp }: Props) {
   const [confirming, setConfirming] = useState(false);
   const title = account.issuer ? `${account.issuer} (${account.name})` : account.name;
-  const code = generateCode(account, now);
   const totp = account.type === 'totp';
   const left = totp ? secondsLeft(account.period, now) : 0;
-  const upcoming = totp && left <= 5 ? nextCode(account, now) : null;
+  const code = safely(() => generateCode(account, now));
+  const upcoming = totp && left <= 5 ? safely(() => nextCode(account, now)) : null;
 
   if (confirming) {
     return (
@@ -43,7 +43,7 @@ export function AccountRow({ t, account, now, copied, onCopy, onDelete, onNextHo
         type="button"
         className="account-main"
         data-row-focus
-        onClick={() => onCopy(code)}
+        onClick={() => code && onCopy(code)}
         aria-label={t('copy_label', [title])}
       >
         <span className="account-issuer" data-testid="account-issuer">
@@ -54,7 +54,7 @@ export function AccountRow({ t, account, now, copied, onCopy, onDelete, onNextHo
         </span>
         <span className="code-line">
           <span className={left && left <= 5 ? 'code urgent' : 'code'} data-testid="account-code">
-            {formatCodeForDisplay(code)}
+            {code ? formatCodeForDisplay(code) : t('code_unavailable')}
           </span>
           {upcoming && (
             <span className="next-code" data-testid="account-next-code">
@@ -70,7 +70,11 @@ export function AccountRow({ t, account, now, copied, onCopy, onDelete, onNextHo
       </button>
       <span className="account-side">
         {totp ? (
-          <Countdown secondsLeft={left} period={account.period} label={t('seconds_left', [`${left}`])} />
+          <Countdown
+            secondsLeft={left}
+            period={account.period}
+            label={t('seconds_left', [`${left}`])}
+          />
         ) : (
           <button type="button" className="small" data-testid="hotp-next" onClick={onNextHotp}>
             {t('hotp_next')}
@@ -91,4 +95,13 @@ export function AccountRow({ t, account, now, copied, onCopy, onDelete, onNextHo
       </span>
     </li>
   );
+}
+
+/** A stored account the code library rejects shows a message in its row, not a broken popup. */
+function safely(make: () => string): string | null {
+  try {
+    return make();
+  } catch {
+    return null;
+  }
 }

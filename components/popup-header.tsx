@@ -16,7 +16,13 @@ export function PopupHeader({ t, onAdd, onLock }: Props) {
       <button type="button" className="small" data-testid="add-account" onClick={onAdd}>
         ＋ {t('add_short')}
       </button>
-      <button type="button" className="small" data-testid="lock" onClick={onLock} title={t('lock_hint')}>
+      <button
+        type="button"
+        className="small"
+        data-testid="lock"
+        onClick={onLock}
+        title={t('lock_hint')}
+      >
         {t('lock')}
       </button>
     </header>
