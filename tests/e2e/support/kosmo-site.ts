@@ -1,0 +1,61 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  startKosmoServer,
+  type KosmoServer,
+  type KosmoServerOptions,
+} from '../../fixtures/kosmo/server.mjs';
+import { KOSMO_ORIGIN, routeKosmo } from '../../fixtures/kosmo/route.mjs';
+
+export { KOSMO_ORIGIN };
+
+/** Starts the KOSMO replica; `attach` serves it at the real origin inside a browser context. */
+export async function startReplica(options: KosmoServerOptions = {}) {
+  const server: KosmoServer = await startKosmoServer(options);
+  return {
+    server,
+    attach: (context: BrowserContext) => routeKosmo(context, server.url),
+  };
+}
+
+/** The replica's pages, driven by Keycloak's ids (never by text). */
+export class KosmoSite {
+  constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, theme: 'v1' | 'v2' = 'v1'): Promise<KosmoSite> {
+    const page = await context.newPage();
+    await page.goto(
+      `${KOSMO_ORIGIN}/realms/densenkenpo/protocol/openid-connect/auth?client_id=kosmo-web&theme=${theme}`,
+    );
+    return new KosmoSite(page);
+  }
+
+  async login(username: string, password = 'password'): Promise<void> {
+    await this.page.locator('#username').fill(username);
+    await this.page.locator('#password').fill(password);
+    await this.page.locator('#kc-login').click();
+    await this.page.waitForLoadState();
+  }
+
+  /** Switches the setup page to manual mode and returns the key exactly as Keycloak shows it. */
+  async manualKey(): Promise<string> {
+    await this.page.locator('#mode-manual').click();
+    return (await this.page.locator('#kc-totp-secret-key').innerText()).trim();
+  }
+
+  async submitSetup(code: string, deviceName: string): Promise<void> {
+    await this.page.locator('#totp').fill(code);
+    await this.page.locator('#userLabel').fill(deviceName);
+    await this.page.locator('#saveTOTPBtn').click();
+    await this.page.waitForLoadState();
+  }
+
+  async submitOtp(code: string): Promise<void> {
+    await this.page.locator('#otp').fill(code);
+    await this.page.locator('#kc-login').click();
+    await this.page.waitForLoadState();
+  }
+
+  signedIn() {
+    return this.page.locator('#signed-in');
+  }
+}
