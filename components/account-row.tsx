@@ -58,7 +58,7 @@ export function AccountRow({ t, account, now, copied, onCopy, onDelete, onNextHo
           </span>
           {upcoming && (
             <span className="next-code" data-testid="account-next-code">
-              {t('next_code_label')} {formatCodeForDisplay(upcoming)}
+              {t('next_code_label', [formatCodeForDisplay(upcoming)])}
             </span>
           )}
         </span>

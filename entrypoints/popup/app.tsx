@@ -19,17 +19,22 @@ export function App() {
   const now = useNow();
   const [adding, setAdding] = useState(false);
   const [query, setQuery] = useState('');
-  const { copiedId, copy } = useCopy();
+  const { copiedId, copyFailed, copy } = useCopy();
   const searchRef = useRef<HTMLInputElement>(null);
   const errorMessage = error ? errorText(t, error) : null;
   const showSearch = list.accounts.length > SEARCH_THRESHOLD;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+      const typing =
+        event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
       if (event.key === '/' && !typing && searchRef.current) {
         event.preventDefault();
         searchRef.current.focus();
+      } else if (event.key === 'ArrowDown' && event.target === searchRef.current) {
+        // From the search box straight into the results.
+        event.preventDefault();
+        document.querySelector<HTMLElement>('[data-row-focus]')?.focus();
       }
     };
     document.addEventListener('keydown', onKey);
@@ -64,9 +69,16 @@ export function App() {
   const visible = filterAccounts(list.accounts, query);
   return (
     <main>
-      <PopupHeader t={t} onAdd={openAdd} onLock={() => void vault.lock()} />
+      <PopupHeader
+        t={t}
+        onAdd={openAdd}
+        onLock={() => {
+          setQuery('');
+          void vault.lock();
+        }}
+      />
       {showSearch && <SearchBox t={t} value={query} onChange={setQuery} inputRef={searchRef} />}
-      <ErrorMessage text={errorMessage} />
+      <ErrorMessage text={errorMessage ?? (copyFailed ? t('error_copy_failed') : null)} />
       {list.failed.map((f) => (
         <p key={f.id} className="error" data-testid="error">
           {f.label

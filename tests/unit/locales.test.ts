@@ -4,7 +4,9 @@ import { OTP_ERROR_MESSAGES } from '../../lib/otp';
 
 type Messages = Record<string, { message: string }>;
 const load = (lang: string): Messages =>
-  JSON.parse(readFileSync(new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8'));
+  JSON.parse(
+    readFileSync(new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8'),
+  );
 const ja = load('ja');
 const en = load('en');
 

@@ -17,3 +17,10 @@ export async function awayFromStepEdge(seconds = 6): Promise<void> {
   const left = 30 - (Math.floor(Date.now() / 1000) % 30);
   if (left < seconds) await new Promise((r) => setTimeout(r, left * 1000 + 200));
 }
+
+/** The HOTP code for `counter` from `oathtool`. */
+export function oathtoolHotp(base32: string, counter: number): string {
+  return execFileSync('oathtool', ['--hotp', '-b', '-c', `${counter}`, base32], {
+    encoding: 'utf8',
+  }).trim();
+}

@@ -1,0 +1,60 @@
+/**
+ * Performance figures for the built extension: `npm run bench` (or `npx tsx tests/bench/run.ts`
+ * after `npx wxt build`). Prints tables; never asserts a timing. Each section is one file under
+ * tests/bench/ — add a new one to SECTIONS to extend the bench.
+ */
+import { cpus, totalmem } from 'node:os';
+import { bundleSize } from './bundle-size';
+import { BENCH_PASSWORD, createVault, type BenchContext, type BenchSection } from './context';
+import { BLANK_PAGE, chromiumVersion, copyExtensionWithBlankPage, launchBench } from './launch';
+import { popupRender } from './popup-render';
+import { formatTable } from './report';
+import { unlock } from './unlock';
+
+const SECTIONS: BenchSection[] = [popupRender, unlock, bundleSize];
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const cpu = cpus();
+  console.log('PC Authenticator bench');
+  console.log(`date:     ${new Date().toISOString()}`);
+  console.log(`browser:  ${chromiumVersion()} (headless)`);
+  console.log(
+    `machine:  ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}`,
+  );
+  console.log(
+    `runs:     median of ${RUNS} per figure, after 1 discarded warm-up (BENCH_RUNS to change)`,
+  );
+  console.log('');
+
+  const extension = await copyExtensionWithBlankPage();
+  const browser = await launchBench({ extensionDir: extension.dir });
+  try {
+    const driver = await createVault(browser, BLANK_PAGE);
+    const ctx: BenchContext = {
+      extensionDir: extension.dir,
+      browser,
+      driver,
+      password: BENCH_PASSWORD,
+      runs: RUNS,
+    };
+    for (const section of SECTIONS) {
+      const sectionStart = performance.now();
+      const tables = await section.run(ctx);
+      for (const table of tables) console.log(formatTable(table) + '\n');
+      console.log(
+        `   (${section.title}: ${((performance.now() - sectionStart) / 1000).toFixed(1)} s)\n`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await extension.remove();
+  }
+  console.log(`bench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
