@@ -6,6 +6,11 @@ import type { AccountList, VaultStatus } from './vault';
 
 export type { AccountList, VaultStatus };
 
+export interface VaultSnapshot {
+  status: VaultStatus;
+  list: AccountList;
+}
+
 /** What the user typed in the add form: either a URI or the fields. */
 export type NewAccount = { uri: string } | { data: AccountData };
 
@@ -15,6 +20,8 @@ export type NewAccount = { uri: string } | { data: AccountData };
  */
 export interface ProtocolMap {
   'vault.status'(): Result<VaultStatus>;
+  /** Status and, when unlocked, the accounts: what a page needs to draw itself, in one trip. */
+  'vault.snapshot'(): Result<VaultSnapshot>;
   'vault.create'(data: { password: string }): Result<null>;
   'vault.unlock'(data: { password: string }): Result<null>;
   'vault.lock'(): Result<null>;

@@ -8,6 +8,7 @@ import { createVaultResponder } from './vault-handlers';
 
 const REQUESTS: (keyof ProtocolMap)[] = [
   'vault.status',
+  'vault.snapshot',
   'vault.create',
   'vault.unlock',
   'vault.lock',

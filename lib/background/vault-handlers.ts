@@ -7,6 +7,8 @@ import { DuplicateAccountError } from './duplicate-error';
 import { isExtensionPage, type SenderInfo } from './sender';
 import { toAppError } from './to-app-error';
 
+const EMPTY_LIST = { accounts: [], failed: [] };
+
 type VaultRequest = Exclude<keyof ProtocolMap, never>;
 type Data<K extends VaultRequest> = Parameters<ProtocolMap[K]>[0];
 type Value<K extends VaultRequest> = ReturnType<ProtocolMap[K]> extends Result<infer T> ? T : never;
@@ -25,6 +27,11 @@ export type Respond = <K extends VaultRequest>(
 export function createVaultResponder(vault: Vault, extensionId: string): Respond {
   const handlers: { [K in VaultRequest]: Handler<K> } = {
     'vault.status': () => vault.status(),
+    'vault.snapshot': async () => {
+      const status = await vault.status();
+      const list = status === 'unlocked' ? await vault.listAccounts() : EMPTY_LIST;
+      return { status, list };
+    },
     'vault.create': ({ password }) => vault.create(password).then(() => null),
     'vault.unlock': ({ password }) => vault.unlock(password).then(() => null),
     'vault.lock': () => vault.lock().then(() => null),

@@ -13,15 +13,10 @@ export interface VaultState {
 
 const EMPTY: AccountList = { accounts: [], failed: [] };
 
-/** Asks the background for the status and, when unlocked, the accounts. */
+/** Asks the background for the status and, when unlocked, the accounts, in one trip. */
 async function loadState(): Promise<Partial<VaultState>> {
-  const status = await sendMessage('vault.status', undefined);
-  if (!status.ok) return { error: status.error };
-  if (status.value !== 'unlocked') return { status: status.value, list: EMPTY };
-  const list = await sendMessage('accounts.list', undefined);
-  return list.ok
-    ? { status: status.value, list: list.value }
-    : { status: status.value, list: EMPTY, error: list.error };
+  const snapshot = await sendMessage('vault.snapshot', undefined);
+  return snapshot.ok ? snapshot.value : { error: snapshot.error };
 }
 
 /** The popup's view of the vault; every change goes through the background. */

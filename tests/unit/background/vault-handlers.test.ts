@@ -1,0 +1,102 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createVaultResponder, type Respond } from '../../../lib/background/vault-handlers';
+import { SESSION_KEYS } from '../../../lib/vault';
+import { FAST_KDF, PASSWORD, setup } from '../vault/helpers';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const POPUP = { id: ID, url: `chrome-extension://${ID}/popup.html` };
+const KOSMO_CONTENT_SCRIPT = { id: ID, url: 'https://densenkenpo.portal.kosmo-web.jp/realms/x' };
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const URI = `otpauth://totp/KOSMO:taro?secret=${SECRET}&issuer=KOSMO`;
+
+describe('the background vault responder', () => {
+  let env: ReturnType<typeof setup>;
+  let respond: Respond;
+
+  beforeEach(async () => {
+    env = setup();
+    await env.vault.create(PASSWORD, { kdf: FAST_KDF });
+    respond = createVaultResponder(env.vault, ID);
+  });
+
+  it('answers the popup', async () => {
+    const added = await respond('accounts.add', { data: { uri: URI }, sender: POPUP });
+    expect(added.ok).toBe(true);
+    const snapshot = await respond('vault.snapshot', { data: undefined, sender: POPUP });
+    expect(snapshot).toMatchObject({ ok: true, value: { status: 'unlocked' } });
+    expect(snapshot.ok && snapshot.value.list.accounts.map((a) => a.name)).toEqual(['taro']);
+  });
+
+  it.each([
+    ['vault.snapshot', undefined],
+    ['accounts.list', undefined],
+    ['accounts.add', { uri: URI }],
+    ['vault.lock', undefined],
+    ['vault.unlock', { password: PASSWORD }],
+  ] as const)('refuses %s from a content script and changes nothing', async (request, data) => {
+    const before = await env.vault.listAccounts();
+    const reply = await respond(request, { data: data as never, sender: KOSMO_CONTENT_SCRIPT });
+    expect(reply).toEqual({ ok: false, error: { key: 'error_forbidden' } });
+    expect(await env.vault.status()).toBe('unlocked');
+    expect(await env.vault.listAccounts()).toEqual(before);
+  });
+
+  it('refuses the same key twice, naming the stored account but never the key', async () => {
+    await respond('accounts.add', { data: { uri: URI }, sender: POPUP });
+    const spaced = SECRET.toLowerCase().replace(/(.{4})/g, '$1 ');
+    const again = await respond('accounts.add', {
+      data: {
+        data: {
+          issuer: 'Other',
+          name: 'x',
+          secret: spaced,
+          type: 'totp',
+          algorithm: 'SHA1',
+          digits: 6,
+          period: 30,
+          counter: 0,
+          sites: [],
+        },
+      },
+      sender: POPUP,
+    });
+    expect(again).toEqual({ ok: false, error: { key: 'error_duplicate', subs: ['KOSMO'] } });
+    expect((await env.vault.listAccounts()).accounts).toHaveLength(1);
+  });
+
+  it('turns a bad URI into its message key without echoing it', async () => {
+    const reply = await respond('accounts.add', {
+      data: { uri: `otpauth://totp/x?secret=${SECRET}&algorithm=MD5` },
+      sender: POPUP,
+    });
+    expect(reply).toEqual({ ok: false, error: { key: 'error_algorithm_unknown' } });
+  });
+
+  it('reports a wrong password, then the wait after five', async () => {
+    await env.vault.lock();
+    const keys: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const reply = await respond('vault.unlock', {
+        data: { password: 'wrong-password' },
+        sender: POPUP,
+      });
+      if (!reply.ok) keys.push(reply.error.key);
+    }
+    expect(keys).toEqual([...Array(4).fill('error_wrong_password'), 'error_wrong_password_wait']);
+    const refused = await respond('vault.unlock', { data: { password: PASSWORD }, sender: POPUP });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { key: 'error_too_many_attempts', subs: ['1'] },
+    });
+  });
+
+  it('counts every answered request as activity for the auto-lock', async () => {
+    env.clock.advance(10 * 60_000);
+    await respond('vault.snapshot', { data: undefined, sender: POPUP });
+    expect(await env.session.get(SESSION_KEYS.lastActivity)).toBe(env.clock.now());
+    env.clock.advance(14 * 60_000);
+    expect(await env.vault.autoLockIfIdle(15)).toBe(false);
+    env.clock.advance(60_000);
+    expect(await env.vault.autoLockIfIdle(15)).toBe(true);
+  });
+});
