@@ -1,4 +1,8 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
+
+/** `node_modules/zxing-wasm/dist/reader/zxing_reader.wasm`, wherever npm put the package. */
+const zxingWasm = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -15,11 +19,31 @@ export default defineConfig({
       'alarms',
       // Auto-lock as soon as the screen locks or the user is idle for the set minutes.
       'idle',
+      // 「画面のQRコードを読み取る」: capture the tab the user invoked us on (popup or shortcut).
+      'activeTab',
+      // …and, when the capture holds no single QR code, draw the selection box on that page.
+      'scripting',
     ],
+    commands: {
+      'scan-screen': {
+        // Alt+Shift+Q is free in Chrome and Edge; users can change it at chrome://extensions/shortcuts.
+        suggested_key: { default: 'Alt+Shift+Q' },
+        description: '__MSG_command_scan__',
+      },
+    },
     content_security_policy: {
-      // hash-wasm (Argon2id) compiles WebAssembly in the service worker.
+      // hash-wasm (Argon2id) and zxing-wasm (QR codes) compile WebAssembly in the service worker.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
     action: { default_title: '__MSG_extName__' },
+  },
+  hooks: {
+    // zxing-wasm would fetch its .wasm from a CDN: ship it and load it with runtime.getURL.
+    'build:publicAssets': (_, assets) => {
+      assets.push({ absoluteSrc: zxingWasm, relativeDest: 'zxing_reader.wasm' });
+    },
+    'prepare:publicPaths': (_, paths) => {
+      paths.push('zxing_reader.wasm');
+    },
   },
 });

@@ -3,13 +3,17 @@ import { AccountList } from '../../components/account-list';
 import { AddAccountForm } from '../../components/add-account-form';
 import { ErrorMessage } from '../../components/error-message';
 import { PasswordSetup } from '../../components/password-setup';
+import { PopupActions } from '../../components/popup-actions';
 import { PopupHeader } from '../../components/popup-header';
+import { ScanMessage } from '../../components/scan-message';
 import { SearchBox } from '../../components/search-box';
 import { UnlockForm } from '../../components/unlock-form';
 import { filterAccounts, SEARCH_THRESHOLD } from '../../lib/account-search';
 import { t } from '../../lib/browser-i18n';
 import { useCopy } from '../../lib/hooks/use-copy';
+import { useScan } from '../../lib/hooks/use-scan';
 import { useNow } from '../../lib/hooks/use-now';
+import { useReturnToTab } from '../../lib/hooks/use-return-to-tab';
 import { useVault } from '../../lib/hooks/use-vault';
 import { errorText } from '../../lib/i18n';
 
@@ -17,9 +21,11 @@ export function App() {
   const vault = useVault();
   const { status, list, busy, error } = vault.state;
   const now = useNow();
+  useReturnToTab(status);
   const [adding, setAdding] = useState(false);
   const [query, setQuery] = useState('');
   const { copiedId, copyFailed, copy } = useCopy();
+  const scanner = useScan(vault.refresh);
   const searchRef = useRef<HTMLInputElement>(null);
   const errorMessage = error ? errorText(t, error) : null;
   const showSearch = list.accounts.length > SEARCH_THRESHOLD;
@@ -77,8 +83,23 @@ export function App() {
           void vault.lock();
         }}
       />
+      <PopupActions
+        t={t}
+        scanning={scanner.scanning}
+        onScan={() => void scanner.scan()}
+        onOpenManage={scanner.openManage}
+      />
+      {scanner.result && (
+        <ScanMessage t={t} result={scanner.result} onOpenManage={scanner.openManage} />
+      )}
       {showSearch && <SearchBox t={t} value={query} onChange={setQuery} inputRef={searchRef} />}
-      <ErrorMessage text={errorMessage ?? (copyFailed ? t('error_copy_failed') : null)} />
+      <ErrorMessage
+        text={
+          errorMessage ??
+          (scanner.error ? errorText(t, scanner.error) : null) ??
+          (copyFailed ? t('error_copy_failed') : null)
+        }
+      />
       {list.failed.map((f) => (
         <p key={f.id} className="error" data-testid="error">
           {f.label

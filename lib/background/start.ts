@@ -3,28 +3,57 @@ import { VaultDatabase } from '../db';
 import { onMessage, type ProtocolMap } from '../messaging';
 import { Vault } from '../vault';
 import { startAutoLock } from './auto-lock';
+import { createContentResponder, siteOf } from './content-responder';
+import { isKosmoOrigin } from './content-sender';
+import { enrollHandlers } from './enroll-handlers';
+import { createExtensionResponder } from './extension-responder';
+import type { Respond } from './handler-types';
+import { importHandlers } from './import-handlers';
+import { regionHandlers, scanHandlers } from './scan-handlers';
+import { startScanCommand } from './scan-command';
 import { browserSessionStore } from './session-store';
-import { createVaultResponder } from './vault-handlers';
-
-const REQUESTS: (keyof ProtocolMap)[] = [
-  'vault.status',
-  'vault.snapshot',
-  'vault.create',
-  'vault.unlock',
-  'vault.lock',
-  'accounts.list',
-  'accounts.add',
-  'accounts.delete',
-  'accounts.next-hotp',
-];
+import { startUnlockWaiters } from './unlock-waiters';
+import { vaultHandlers } from './vault-handlers';
 
 /** The service worker: the only owner of the vault and the only code that opens IndexedDB. */
 export function startBackground(): void {
+  const id = browser.runtime.id;
   const db = new VaultDatabase({ indexedDB, IDBKeyRange });
   const vault = new Vault({ db, crypto, session: browserSessionStore, now: () => Date.now() });
-  const respond = createVaultResponder(vault, browser.runtime.id);
-  for (const request of REQUESTS) {
-    onMessage(request, (message) => respond(request, message));
-  }
+  const allowed = isKosmoOrigin;
+  const notifyUnlocked = startUnlockWaiters(id, allowed);
+
+  const fromPages = createExtensionResponder(
+    { ...vaultHandlers(vault, notifyUnlocked), ...importHandlers(vault), ...scanHandlers(vault) },
+    vault,
+    id,
+  );
+  listen(fromPages, [
+    'vault.status',
+    'vault.snapshot',
+    'vault.create',
+    'vault.unlock',
+    'vault.lock',
+    'accounts.list',
+    'accounts.add',
+    'accounts.delete',
+    'accounts.next-hotp',
+    'import.image',
+    'import.text',
+    'scan.screen',
+  ]);
+  const site = siteOf(id, allowed);
+  listen(createContentResponder(enrollHandlers(vault, site), site), [
+    'enroll.add',
+    'ui.open-unlock',
+  ]);
+  // The overlay may run on any page the user scanned; the handler needs that tab's pending capture.
+  const anyPage = siteOf(id, () => true);
+  listen(createContentResponder(regionHandlers(vault), anyPage), ['scan.region']);
+  startScanCommand(vault);
   startAutoLock(vault);
+}
+
+function listen(respond: Respond, requests: (keyof ProtocolMap)[]): void {
+  for (const request of requests) onMessage(request, (message) => respond(request, message));
 }

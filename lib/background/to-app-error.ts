@@ -1,7 +1,7 @@
 import type { AppError } from '../app-error';
 import { isOtpError, otpErrorKey } from '../otp/errors';
 import { isVaultError, type VaultErrorCode } from '../vault/errors';
-import { DuplicateAccountError } from './duplicate-error';
+import { DuplicateAccountError, ImageUnreadableError, NoOtpQrError } from './errors';
 
 const VAULT_KEYS: Record<VaultErrorCode, string> = {
   none: 'error_vault_none',
@@ -31,6 +31,8 @@ export function toAppError(error: unknown): AppError {
     return { key: VAULT_KEYS[error.code] };
   }
   if (isOtpError(error)) return { key: otpErrorKey(error) };
+  if (error instanceof NoOtpQrError) return { key: 'error_enroll_no_otp_qr' };
+  if (error instanceof ImageUnreadableError) return { key: 'error_image_unreadable' };
   if (error instanceof DuplicateAccountError)
     return { key: 'error_duplicate', subs: [error.title] };
   return { key: 'error_unexpected' };

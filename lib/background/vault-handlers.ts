@@ -1,39 +1,48 @@
-import { fail, ok, type Result } from '../app-error';
-import type { NewAccount, ProtocolMap } from '../messaging';
+import type { NewAccount } from '../messaging';
 import { parseOtpauthUri, validateAccountData } from '../otp';
 import type { AccountData } from '../otp/types';
 import type { Vault } from '../vault';
-import { DuplicateAccountError } from './duplicate-error';
-import { isExtensionPage, type SenderInfo } from './sender';
-import { toAppError } from './to-app-error';
+import { DuplicateAccountError } from './errors';
+import type { HandlerMap } from './handler-types';
 
 const EMPTY_LIST = { accounts: [], failed: [] };
 
-type VaultRequest = Exclude<keyof ProtocolMap, never>;
-type Data<K extends VaultRequest> = Parameters<ProtocolMap[K]>[0];
-type Value<K extends VaultRequest> = ReturnType<ProtocolMap[K]> extends Result<infer T> ? T : never;
-type Handler<K extends VaultRequest> = (data: Data<K>) => Promise<Value<K>>;
-
-/** Answers a request: only the extension's own pages may touch the vault. */
-export type Respond = <K extends VaultRequest>(
-  request: K,
-  message: { data: Data<K>; sender: SenderInfo },
-) => Promise<Result<Value<K>>>;
+export type VaultRequest =
+  | 'vault.status'
+  | 'vault.snapshot'
+  | 'vault.create'
+  | 'vault.unlock'
+  | 'vault.lock'
+  | 'accounts.list'
+  | 'accounts.add'
+  | 'accounts.delete'
+  | 'accounts.next-hotp';
 
 /**
- * The vault's side of the protocol. Every request from an extension page counts as activity for
- * the auto-lock; errors become message keys (no text from the error crosses over).
+ * The vault's side of the protocol, for the extension's own pages. `onUnlocked` lets pages that
+ * waited for the vault (a setup page mid-enrollment) carry on.
  */
-export function createVaultResponder(vault: Vault, extensionId: string): Respond {
-  const handlers: { [K in VaultRequest]: Handler<K> } = {
+export function vaultHandlers(
+  vault: Vault,
+  onUnlocked: () => void = () => {},
+): HandlerMap<VaultRequest> {
+  return {
     'vault.status': () => vault.status(),
     'vault.snapshot': async () => {
       const status = await vault.status();
       const list = status === 'unlocked' ? await vault.listAccounts() : EMPTY_LIST;
       return { status, list };
     },
-    'vault.create': ({ password }) => vault.create(password).then(() => null),
-    'vault.unlock': ({ password }) => vault.unlock(password).then(() => null),
+    'vault.create': async ({ password }) => {
+      await vault.create(password);
+      onUnlocked();
+      return null;
+    },
+    'vault.unlock': async ({ password }) => {
+      await vault.unlock(password);
+      onUnlocked();
+      return null;
+    },
     'vault.lock': () => vault.lock().then(() => null),
     'accounts.list': () => vault.listAccounts(),
     'accounts.add': (input) => addAccount(vault, input),
@@ -44,17 +53,6 @@ export function createVaultResponder(vault: Vault, extensionId: string): Respond
       if (!account) return vault.updateAccount(id, {});
       return vault.updateAccount(id, { counter: account.counter + 1 });
     },
-  };
-
-  return async (request, { data, sender }) => {
-    if (!isExtensionPage(sender, extensionId)) return fail({ key: 'error_forbidden' });
-    try {
-      const value = await handlers[request](data);
-      await vault.touch();
-      return ok(value);
-    } catch (error) {
-      return fail(toAppError(error));
-    }
   };
 }
 

@@ -57,6 +57,7 @@ export function useVault() {
 
   return {
     state,
+    refresh,
     clearError: () => setState((s) => ({ ...s, error: null })),
     create: (password: string) => run(() => sendMessage('vault.create', { password })),
     unlock: (password: string) => run(() => sendMessage('vault.unlock', { password })),

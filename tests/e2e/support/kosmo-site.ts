@@ -59,3 +59,33 @@ export class KosmoSite {
     return this.page.locator('#signed-in');
   }
 }
+
+/** A replica test hook (`/__test/*`), called from Node. */
+export async function replicaHook<T = unknown>(
+  serverUrl: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(new URL(path, serverUrl), {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+interface ReplicaState {
+  sessions: { username: string | null; totpSecretBase32: string | null; createdAt: string }[];
+}
+
+/** The Base32 key of the setup page the user sees now (the newest login session's secret). */
+export async function setupKeyOf(serverUrl: string, username: string): Promise<string> {
+  const state = await replicaHook<ReplicaState>(serverUrl, '/__test/state');
+  const mine = state.sessions
+    .filter((s) => s.username === username && s.totpSecretBase32)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const key = mine.at(-1)?.totpSecretBase32;
+  if (!key) throw new Error(`no setup secret for ${username}`);
+  return key;
+}

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createVaultResponder, type Respond } from '../../../lib/background/vault-handlers';
+import { createExtensionResponder } from '../../../lib/background/extension-responder';
+import type { Respond } from '../../../lib/background/handler-types';
+import { vaultHandlers } from '../../../lib/background/vault-handlers';
 import { SESSION_KEYS } from '../../../lib/vault';
 import { FAST_KDF, PASSWORD, setup } from '../vault/helpers';
 
@@ -16,7 +18,7 @@ describe('the background vault responder', () => {
   beforeEach(async () => {
     env = setup();
     await env.vault.create(PASSWORD, { kdf: FAST_KDF });
-    respond = createVaultResponder(env.vault, ID);
+    respond = createExtensionResponder(vaultHandlers(env.vault), env.vault, ID);
   });
 
   it('answers the popup', async () => {

@@ -1,0 +1,87 @@
+import { browser } from 'wxt/browser';
+import type { ImportOutcome } from '../messaging';
+import { classifyQrText, cropImage, type RgbaImage } from '../qr';
+import type { Vault } from '../vault';
+import { ForbiddenSenderError } from './errors';
+import type { FullSender, HandlerMap } from './handler-types';
+import { imageFromDataUrl } from './image-data';
+import { importTexts } from './import-texts';
+import { qrReader } from './qr-reader';
+
+export type ScanRequest = 'scan.screen';
+export type RegionRequest = 'scan.region';
+
+/** Pages no extension may read or script: the user gets the image import instead. */
+const RESTRICTED =
+  /^(chrome|edge|about|chrome-extension|devtools|view-source):|^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore|microsoftedge\.microsoft\.com\/addons)/;
+
+/** The capture a selection overlay is working on, per tab (the overlay must not be in it). */
+const captures = new Map<number, RgbaImage>();
+
+async function otpTexts(image: RgbaImage): Promise<string[]> {
+  const found = await qrReader().read(image);
+  return found.map((qr) => qr.text).filter((text) => classifyQrText(text) !== 'other');
+}
+
+/** 「画面のQRコードを読み取る」 from the popup (or the shortcut, through `scanTab`). */
+export function scanHandlers(vault: Vault): HandlerMap<ScanRequest> {
+  return { 'scan.screen': ({ tabId }) => scanTab(vault, tabId) };
+}
+
+/**
+ * Captures the visible tab and decodes it whole first: most pages show one QR code, so no dragging
+ * is needed. None or several → the overlay asks the user to draw a box around the right one.
+ */
+export async function scanTab(vault: Vault, tabId?: number) {
+  const tab = tabId
+    ? await browser.tabs.get(tabId)
+    : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+  if (!tab?.id || !tab.url || RESTRICTED.test(tab.url)) return { kind: 'unsupported' as const };
+  let image: RgbaImage;
+  try {
+    if (!tab.active) await browser.tabs.update(tab.id, { active: true });
+    image = await imageFromDataUrl(
+      await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' }),
+    );
+  } catch {
+    return { kind: 'unsupported' as const };
+  }
+  const texts = await otpTexts(image);
+  if (texts.length === 1)
+    return { kind: 'done' as const, outcomes: await importTexts(vault, texts) };
+  captures.set(tab.id, image);
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId: tab.id },
+      files: ['/scan-overlay.js'],
+    });
+  } catch {
+    captures.delete(tab.id);
+    return { kind: 'unsupported' as const };
+  }
+  return { kind: 'select' as const };
+}
+
+/** The overlay's box: cropped from the stored capture at capture resolution (HiDPI, zoom). */
+export function regionHandlers(vault: Vault): HandlerMap<RegionRequest> {
+  return {
+    'scan.region': async (
+      { rect, viewportWidth },
+      sender: FullSender,
+    ): Promise<ImportOutcome[]> => {
+      const image = sender.tab?.id === undefined ? undefined : captures.get(sender.tab.id);
+      if (!image || !(viewportWidth > 0)) throw new ForbiddenSenderError();
+      const scale = image.width / viewportWidth;
+      const crop = cropImage(image, {
+        x: Math.round(rect.x * scale),
+        y: Math.round(rect.y * scale),
+        width: Math.round(rect.width * scale),
+        height: Math.round(rect.height * scale),
+      });
+      const texts = await otpTexts(crop);
+      if (texts.length === 0) return [{ kind: 'no-qr' }];
+      captures.delete(sender.tab!.id!);
+      return importTexts(vault, texts);
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { browser, type Browser } from 'wxt/browser';
+import { contentOrigin } from './content-sender';
+import type { FullSender } from './handler-types';
+
+/**
+ * Content scripts that asked to be told when the vault opens (a setup page whose user went to
+ * unlock). They hold a port named `vault-wait`; the message says only "unlocked".
+ */
+export function startUnlockWaiters(extensionId: string, allowed: (origin: string) => boolean) {
+  const waiting = new Set<Browser.runtime.Port>();
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== 'vault-wait') return;
+    if (!contentOrigin((port.sender ?? {}) as FullSender, extensionId, allowed)) {
+      port.disconnect();
+      return;
+    }
+    waiting.add(port);
+    port.onDisconnect.addListener(() => waiting.delete(port));
+  });
+  return function notifyUnlocked(): void {
+    for (const port of waiting) port.postMessage({ unlocked: true });
+    waiting.clear();
+  };
+}

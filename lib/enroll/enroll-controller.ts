@@ -1,0 +1,81 @@
+import type { AppError, Result } from '../app-error';
+import { fillInput } from '../autofill/fill-input';
+import { errorText, type Translate } from '../i18n';
+import type { EnrollResult, EnrollSource } from '../messaging';
+import { createEnrollUi, type EnrollUi } from './enroll-ui';
+import { readAccountHint, readSetupPage, type SetupSource } from './setup-page';
+
+export interface EnrollDeps {
+  doc: Document;
+  t: Translate;
+  hostname: string;
+  enroll: (
+    source: EnrollSource,
+    hints: { issuer: string; account: string },
+  ) => Promise<Result<EnrollResult>>;
+  openUnlock: () => Promise<unknown>;
+  /** Calls back once the vault is unlocked (the user may unlock in the popup meanwhile). */
+  waitForUnlock: (then: () => void) => void;
+}
+
+/**
+ * Puts the add button beside the QR image (or the key in manual mode) of a Keycloak setup page,
+ * and after the account is stored fills `#totp` and `#userLabel`, then focuses 「実行」 — the user
+ * still submits. The page is read at click time: before Keycloak 24 every render has a new secret.
+ */
+export function startEnrollment(deps: EnrollDeps): void {
+  let ui: EnrollUi | undefined;
+  const attach = () => {
+    const source = readSetupPage(deps.doc);
+    if (!source || ui?.host.isConnected) return;
+    ui = createEnrollUi(deps.doc, deps.t, () => void run());
+    source.anchor.insertAdjacentElement('afterend', ui.host);
+  };
+
+  const run = async () => {
+    const source = readSetupPage(deps.doc);
+    if (!ui || !source) return;
+    ui.setBusy(true);
+    const reply = await deps.enroll(toMessage(source), hints(deps));
+    ui.setBusy(false);
+    if (reply.ok) return fillForm(deps, ui, reply.value);
+    onError(reply.error);
+  };
+
+  const onError = (error: AppError) => {
+    const waiting = error.key === 'error_vault_locked' || error.key === 'error_vault_none';
+    if (!waiting) return ui?.show(errorText(deps.t, error), 'error');
+    const locked = error.key === 'error_vault_locked';
+    ui?.show(deps.t(locked ? 'enroll_locked' : 'enroll_none'), 'info', {
+      label: deps.t(locked ? 'enroll_unlock' : 'enroll_create'),
+      run: () => void deps.openUnlock(),
+    });
+    deps.waitForUnlock(() => void run());
+  };
+
+  attach();
+  new MutationObserver(attach).observe(deps.doc.documentElement, {
+    childList: true,
+    subtree: true,
+  });
+}
+
+function toMessage(source: SetupSource): EnrollSource {
+  return source.kind === 'qr' ? { qr: source.dataUrl } : { key: source.key, policy: source.policy };
+}
+
+function hints({ doc, hostname }: EnrollDeps) {
+  const header = doc.querySelector('#kc-header-wrapper')?.textContent?.trim();
+  return { issuer: header || hostname, account: readAccountHint(doc) };
+}
+
+function fillForm({ doc, t }: EnrollDeps, ui: EnrollUi, result: EnrollResult) {
+  const code = doc.querySelector<HTMLInputElement>('input#totp');
+  const label = doc.querySelector<HTMLInputElement>('input#userLabel');
+  if (code) fillInput(code, result.code);
+  // A name the user already typed is theirs to keep.
+  if (label && !label.value.trim()) fillInput(label, result.deviceName);
+  doc.querySelector<HTMLElement>('#saveTOTPBtn')?.focus();
+  const key = result.status === 'added' ? 'enroll_added' : 'enroll_duplicate';
+  ui.show(t(key, [result.title]), 'ok');
+}

@@ -1,0 +1,69 @@
+import type { Translate } from '../i18n';
+
+export interface EnrollUi {
+  host: HTMLElement;
+  setBusy(busy: boolean): void;
+  /** A status line under the button; `action` adds a second button (e.g. 「ロックを解除」). */
+  show(
+    text: string,
+    tone: 'info' | 'ok' | 'error',
+    action?: { label: string; run: () => void },
+  ): void;
+}
+
+const STYLE = `
+:host { all: initial; display: block; margin: 10px 0; font-family: system-ui, 'Hiragino Sans',
+  'Noto Sans CJK JP', Meiryo, sans-serif; font-size: 14px; line-height: 1.5; color: #1b1f24; }
+button { font: inherit; font-weight: 600; cursor: pointer; border-radius: 8px; padding: 8px 14px;
+  border: 1px solid #1f5fbf; background: #1f5fbf; color: #fff; display: inline-flex; gap: 8px;
+  align-items: center; }
+button.secondary { background: #fff; color: #1f5fbf; margin-top: 6px; }
+button:disabled { opacity: .6; cursor: progress; }
+button:focus-visible { outline: 3px solid #7fb0ff; outline-offset: 2px; }
+svg { width: 18px; height: 18px; }
+p { margin: 6px 0 0; padding: 6px 10px; border-radius: 6px; max-width: 32em; }
+p:empty { display: none; }
+.info { background: #eef3fb; } .ok { background: #e8f5e9; color: #1b5e20; }
+.error { background: #fdecea; color: #8e1c1c; }
+`;
+
+const ICON = `<svg viewBox="0 0 128 128" aria-hidden="true"><rect x="4" y="4" width="120" height="120"
+  rx="26" fill="#fff"/><path d="M40 58V44a24 24 0 0 1 48 0v14" fill="none" stroke="#1f5fbf"
+  stroke-width="12"/><rect x="24" y="56" width="80" height="56" rx="12" fill="#1f5fbf"/></svg>`;
+
+/**
+ * The 「PC Authenticatorに追加」 button, in an open shadow root so the page's styles can't break it
+ * (and tests can reach it). It never shows a secret: only words from `_locales`.
+ */
+export function createEnrollUi(doc: Document, t: Translate, onClick: () => void): EnrollUi {
+  const host = doc.createElement('pc-authenticator-enroll');
+  const root = host.attachShadow({ mode: 'open' });
+  root.innerHTML = `<style>${STYLE}</style><button type="button" data-testid="enroll">${ICON}<span></span></button><p role="status" aria-live="polite"></p><div></div>`;
+  const button = root.querySelector('button')!;
+  const label = button.querySelector('span')!;
+  const status = root.querySelector('p')!;
+  const extra = root.querySelector('div')!;
+  label.textContent = t('enroll_button');
+  button.addEventListener('click', onClick);
+  return {
+    host,
+    setBusy(busy) {
+      button.disabled = busy;
+      label.textContent = t(busy ? 'working' : 'enroll_button');
+    },
+    show(text, tone, action) {
+      status.textContent = text;
+      status.className = tone;
+      extra.replaceChildren();
+      if (action) {
+        const second = doc.createElement('button');
+        second.type = 'button';
+        second.className = 'secondary';
+        second.textContent = action.label;
+        second.dataset.testid = 'enroll-unlock';
+        second.addEventListener('click', action.run);
+        extra.append(second);
+      }
+    },
+  };
+}

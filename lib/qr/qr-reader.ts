@@ -1,0 +1,110 @@
+import type { ZXingModuleOverrides } from 'zxing-wasm/reader';
+import type { DecodedQr, QrDecoderName } from './decoded-qr';
+import { decodeWithJsqr } from './jsqr-decode';
+import type { RgbaImage } from './rgba-image';
+import { decodeWithZxing, prepareZxing } from './zxing-decode';
+
+/** Options of {@link createQrReader}. */
+export interface QrReaderOptions {
+  /**
+   * Returns the bytes of `zxing_reader.wasm` (from `node_modules/zxing-wasm/dist/reader/`).
+   * Called at most once, on the first read or {@link QrReader.prepare}. In the extension:
+   * `fetch(browser.runtime.getURL('/zxing_reader.wasm'))` then `arrayBuffer()`; in Node,
+   * `readFile`. It must never point at a CDN: the extension works offline and may not run
+   * remote code.
+   */
+  loadWasm: () => Promise<ArrayBuffer>;
+  /**
+   * The decoders to use, in order; each later one runs only when the ones before found
+   * nothing (or failed). Defaults to `['zxing', 'jsqr']`. Benchmarks and tests pass one.
+   */
+  decoders?: readonly QrDecoderName[];
+  /** The most codes one read returns; defaults to {@link DEFAULT_MAX_SYMBOLS}. */
+  maxSymbols?: number;
+  /**
+   * Told when zxing-wasm cannot load or fails on an image (reads then go on with jsQR), so the
+   * caller can log it. Never told about an image without a code.
+   */
+  onZxingError?: (error: unknown) => void;
+}
+
+/** Decodes the QR codes in RGBA images. */
+export interface QrReader {
+  /**
+   * Every distinct QR text found in `image` (first occurrence kept), in the decoder's order;
+   * `[]` when there is none. Never rejects for an unreadable image or a zxing failure.
+   */
+  read(image: RgbaImage): Promise<DecodedQr[]>;
+  /**
+   * Loads zxing-wasm now instead of on the first read (for example while the user drags a
+   * box). Resolves `true` when it is ready, `false` when it could not load (reads use jsQR);
+   * never rejects. The answer is kept: a failed load is not retried.
+   */
+  prepare(): Promise<boolean>;
+}
+
+/**
+ * Several codes on one page is rare (a sign-up page shows one); a few more than that keeps a
+ * page of test codes or a multi-batch Google export readable in one capture.
+ */
+export const DEFAULT_MAX_SYMBOLS = 8;
+
+/**
+ * Creates a QR reader: zxing-wasm (ZXing-C++) first, jsQR when zxing finds nothing or cannot
+ * load. Nothing happens until the first read. Pure: no `browser`, DOM or clock; the caller
+ * decides where the `.wasm` bytes come from.
+ * @see https://github.com/Sec-ant/zxing-wasm
+ * @see https://github.com/cozmo/jsQR
+ */
+export function createQrReader(options: QrReaderOptions): QrReader {
+  const decoders = options.decoders ?? ['zxing', 'jsqr'];
+  const maxSymbols = Math.max(1, Math.floor(options.maxSymbols ?? DEFAULT_MAX_SYMBOLS));
+  let zxing: Promise<ZXingModuleOverrides | undefined> | undefined;
+
+  function loadZxing(): Promise<ZXingModuleOverrides | undefined> {
+    zxing ??= (async () => {
+      try {
+        return await prepareZxing(await options.loadWasm());
+      } catch (error) {
+        options.onZxingError?.(error);
+        return undefined;
+      }
+    })();
+    return zxing;
+  }
+
+  async function runDecoder(name: QrDecoderName, image: RgbaImage): Promise<DecodedQr[]> {
+    if (name === 'jsqr') return decodeWithJsqr(image, maxSymbols);
+    const overrides = await loadZxing();
+    if (!overrides) return [];
+    try {
+      return await decodeWithZxing(image, overrides, maxSymbols);
+    } catch (error) {
+      options.onZxingError?.(error);
+      return [];
+    }
+  }
+
+  return {
+    async read(image) {
+      for (const name of decoders) {
+        const found = uniqueTexts(await runDecoder(name, image));
+        if (found.length > 0) return found.slice(0, maxSymbols);
+      }
+      return [];
+    },
+    async prepare() {
+      return (await loadZxing()) !== undefined;
+    },
+  };
+}
+
+/** Drops empty texts and repeats of a text already found. */
+function uniqueTexts(found: readonly DecodedQr[]): DecodedQr[] {
+  const seen = new Set<string>();
+  return found.filter(({ text }) => {
+    if (text === '' || seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
+}

@@ -1,0 +1,98 @@
+import type { Result } from '../app-error';
+import type { Translate } from '../i18n';
+import type { ImportOutcome } from '../messaging';
+
+export interface OverlayDeps {
+  doc: Document;
+  t: Translate;
+  sendRegion: (
+    rect: { x: number; y: number; width: number; height: number },
+    viewportWidth: number,
+  ) => Promise<Result<ImportOutcome[]>>;
+}
+
+const STYLE = `
+:host { all: initial; }
+.veil { position: fixed; inset: 0; z-index: 2147483647; cursor: crosshair; background: rgba(0,0,0,.35);
+  font: 15px/1.5 system-ui, 'Hiragino Sans', 'Noto Sans CJK JP', Meiryo, sans-serif; }
+.box { position: fixed; border: 2px solid #7fb0ff; background: rgba(127,176,255,.15); display: none; }
+.bar { position: fixed; top: 16px; left: 50%; transform: translateX(-50%); background: #1c1f24;
+  color: #fff; padding: 10px 16px; border-radius: 10px; display: flex; gap: 12px; align-items: center;
+  box-shadow: 0 4px 16px rgba(0,0,0,.3); cursor: default; max-width: 90vw; }
+button { font: inherit; border-radius: 6px; border: 1px solid #7fb0ff; background: transparent;
+  color: #fff; padding: 4px 10px; cursor: pointer; }
+`;
+
+/**
+ * The drag-a-box overlay for a scan that found no single QR code. The box goes to the background
+ * in CSS pixels with the viewport width, so the crop is exact at any zoom and devicePixelRatio.
+ */
+export function showScanOverlay({ doc, t, sendRegion }: OverlayDeps): void {
+  doc.querySelector('pc-authenticator-scan')?.remove();
+  const host = doc.createElement('pc-authenticator-scan');
+  const root = host.attachShadow({ mode: 'open' });
+  root.innerHTML = `<style>${STYLE}</style><div class="veil" data-testid="scan-overlay"><div class="box"></div><div class="bar" role="status"><span></span><button type="button"></button></div></div>`;
+  const veil = root.querySelector<HTMLElement>('.veil')!;
+  const box = root.querySelector<HTMLElement>('.box')!;
+  const bar = root.querySelector<HTMLElement>('.bar')!;
+  const message = bar.querySelector('span')!;
+  const close = bar.querySelector('button')!;
+  message.textContent = t('overlay_instructions');
+  close.textContent = t('overlay_close');
+
+  const remove = () => {
+    host.remove();
+    doc.removeEventListener('keydown', onKey, true);
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') remove();
+  };
+  close.addEventListener('click', remove);
+  doc.addEventListener('keydown', onKey, true);
+
+  let start: { x: number; y: number } | null = null;
+  const rectTo = (event: MouseEvent) => ({
+    x: Math.min(start!.x, event.clientX),
+    y: Math.min(start!.y, event.clientY),
+    width: Math.abs(event.clientX - start!.x),
+    height: Math.abs(event.clientY - start!.y),
+  });
+  veil.addEventListener('mousedown', (event) => {
+    if (bar.contains(event.target as Node)) return;
+    start = { x: event.clientX, y: event.clientY };
+    event.preventDefault();
+  });
+  veil.addEventListener('mousemove', (event) => {
+    if (!start) return;
+    const r = rectTo(event);
+    Object.assign(box.style, {
+      display: 'block',
+      left: `${r.x}px`,
+      top: `${r.y}px`,
+      width: `${r.width}px`,
+      height: `${r.height}px`,
+    });
+  });
+  veil.addEventListener('mouseup', async (event) => {
+    if (!start) return;
+    const rect = rectTo(event);
+    start = null;
+    if (rect.width < 8 || rect.height < 8) return;
+    message.textContent = t('scan_working');
+    const reply = await sendRegion(rect, doc.documentElement.clientWidth || innerWidth);
+    const added = reply.ok
+      ? reply.value.filter((o) => o.kind === 'added' || o.kind === 'duplicate')
+      : [];
+    if (added.length === 0) {
+      message.textContent = t('overlay_none');
+      return;
+    }
+    message.textContent = added
+      .map((o) => t('scan_added', ['title' in o ? o.title : '']))
+      .join(' / ');
+    box.style.display = 'none';
+    veil.style.background = 'transparent';
+    setTimeout(remove, 4000);
+  });
+  doc.documentElement.append(host);
+}
