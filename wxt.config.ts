@@ -24,6 +24,10 @@ export default defineConfig({
       // …and, when the capture holds no single QR code, draw the selection box on that page.
       'scripting',
     ],
+    host_permissions: [
+      // KOSMO Web itself: scan its setup page and (later) read its clock, without extra prompts.
+      'https://*.kosmo-web.jp/*',
+    ],
     commands: {
       'scan-screen': {
         // Alt+Shift+Q is free in Chrome and Edge; users can change it at chrome://extensions/shortcuts.

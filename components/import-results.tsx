@@ -1,4 +1,3 @@
-import type { AppError } from '../lib/app-error';
 import type { ImportEntry } from '../lib/hooks/use-import';
 import { errorText, type Translate } from '../lib/i18n';
 import type { ImportOutcome } from '../lib/messaging';
@@ -19,25 +18,16 @@ interface Line {
   hint?: string;
 }
 
-/** Fields a newer background may add to an outcome; shown when present. */
-interface OutcomeExtras {
-  title?: string;
-  error?: AppError;
-  warning?: AppError;
-}
-
 /** One outcome in plain words, with how it should look. */
 export function outcomeLine(t: Translate, outcome: ImportOutcome): Line {
   switch (outcome.kind) {
-    case 'added': {
-      const { warning } = outcome as OutcomeExtras;
+    case 'added':
       return {
         tone: 'ok',
         kind: outcome.kind,
         text: t('manage_added', [outcome.title]),
-        ...(warning ? { hint: errorText(t, warning) } : {}),
+        ...(outcome.warning ? { hint: errorText(t, outcome.warning) } : {}),
       };
-    }
     case 'duplicate':
       return { tone: 'info', kind: outcome.kind, text: t('manage_duplicate', [outcome.title]) };
     case 'no-qr':
@@ -51,6 +41,12 @@ export function outcomeLine(t: Translate, outcome: ImportOutcome): Line {
       return { tone: 'warn', kind: outcome.kind, text: t('manage_not_otp') };
     case 'invalid':
       return { tone: 'error', kind: outcome.kind, text: errorText(t, outcome.error) };
+    case 'skipped':
+      return {
+        tone: 'warn',
+        kind: outcome.kind,
+        text: t('manage_skipped', [outcome.title, errorText(t, outcome.error)]),
+      };
     case 'batch':
       return {
         tone: outcome.missing.length > 0 ? 'warn' : 'info',
@@ -64,13 +60,6 @@ export function outcomeLine(t: Translate, outcome: ImportOutcome): Line {
               ])
             : t('manage_batch_done', [`${outcome.size}`]),
       };
-    default: {
-      // A kind this page does not know yet: say what can be said rather than nothing.
-      const { title, error } = outcome as OutcomeExtras;
-      const kind = (outcome as { kind: string }).kind;
-      const message = error ? errorText(t, error) : t('error_unexpected');
-      return { tone: 'error', kind, text: title ? `「${title}」 ${message}` : message };
-    }
   }
 }
 
@@ -92,8 +81,9 @@ export function summarize(t: Translate, entries: ImportEntry[]) {
     for (const line of entryLines(t, entry)) {
       if (line.kind === 'added') counts.added += 1;
       else if (line.kind === 'duplicate') counts.duplicate += 1;
-      else if (line.tone === 'warn' || line.tone === 'error')
-        counts.problem += line.kind === 'batch' ? 0 : 1;
+      // A Google export's progress line is news, not a failure.
+      else if (line.kind !== 'batch' && (line.tone === 'warn' || line.tone === 'error'))
+        counts.problem += 1;
     }
   }
   return counts;

@@ -50,11 +50,8 @@ async function importText(vault: Vault, text: string): Promise<ImportOutcome[]> 
     outcomes.push({ kind: stored.kind, title: stored.title });
   }
   for (const skipped of batch.skipped) {
-    outcomes.push({
-      kind: 'skipped',
-      title: skipped.title,
-      error: { key: `import_skipped_${skipped.reason.replace(/-/g, '_')}` },
-    });
+    const key = skipped.error ?? `import_skipped_${skipped.reason.replace(/-/g, '_')}`;
+    outcomes.push({ kind: 'skipped', title: skipped.title, error: { key } });
   }
   if (batch.batchSize > 1) {
     const progress = batches.add(batch);

@@ -13,7 +13,12 @@ export type RegionRequest = 'scan.region';
 
 /** Pages no extension may read or script: the user gets the image import instead. */
 const RESTRICTED =
-  /^(chrome|edge|about|chrome-extension|devtools|view-source):|^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore|microsoftedge\.microsoft\.com\/addons)/;
+  /^(chrome|edge|about|chrome-extension|extension|devtools|view-source|file):|^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore|microsoftedge\.microsoft\.com\/addons)|\.pdf([?#]|$)/i;
+
+/** Whether a tab's page can be captured and scripted (`undefined`: we may not even see it). */
+export function isScannableUrl(url: string | undefined): url is string {
+  return !!url && !RESTRICTED.test(url);
+}
 
 /** The capture a selection overlay is working on, per tab (the overlay must not be in it). */
 const captures = new Map<number, RgbaImage>();
@@ -36,7 +41,7 @@ export async function scanTab(vault: Vault, tabId?: number) {
   const tab = tabId
     ? await browser.tabs.get(tabId)
     : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
-  if (!tab?.id || !tab.url || RESTRICTED.test(tab.url)) return { kind: 'unsupported' as const };
+  if (!tab?.id || !isScannableUrl(tab.url)) return { kind: 'unsupported' as const };
   let image: RgbaImage;
   try {
     if (!tab.active) await browser.tabs.update(tab.id, { active: true });

@@ -117,7 +117,11 @@ export function useImport() {
 
   const importFiles = useCallback(
     (files: File[], kind: 'file' | 'pasted-image' = 'file') => {
-      for (const file of files) void enqueue(kind, file.name, () => importFile(file));
+      for (const file of files) {
+        // A file copied in the file manager is pasted as itself, not as an anonymous image.
+        const source = kind === 'pasted-image' && fileKind(file) !== 'image' ? 'file' : kind;
+        void enqueue(source, file.name, () => importFile(file));
+      }
     },
     [enqueue],
   );

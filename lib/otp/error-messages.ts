@@ -51,6 +51,26 @@ export const OTP_ERROR_MESSAGES: Record<OtpErrorKey, OtpErrorMessage> = {
     ja: 'QRコードの内容が壊れているため読み取れません。',
     en: 'The QR code content is damaged and cannot be read.',
   },
+  error_migration_empty: {
+    ja: 'Google 認証システムのエクスポート用QRコードの文字列（otpauth-migration://）を貼り付けてください。',
+    en: 'Paste the text of a Google Authenticator export QR code (otpauth-migration://).',
+  },
+  error_migration_not_migration: {
+    ja: 'Google 認証システムのエクスポート用QRコード（otpauth-migration://）ではありません。',
+    en: 'This is not a Google Authenticator export QR code (otpauth-migration://).',
+  },
+  error_migration_bad_base64: {
+    ja: 'エクスポート用QRコードの文字列が途中で切れているか壊れているため、読み取れません。',
+    en: 'The export QR code text is cut off or damaged and cannot be read.',
+  },
+  error_migration_bad_protobuf: {
+    ja: 'エクスポート用QRコードの中身が壊れているか、対応していない形式のため、読み取れません。',
+    en: 'The export QR code content is damaged or in a format that is not supported.',
+  },
+  error_migration_no_accounts: {
+    ja: 'このエクスポート用QRコードにはアカウントが含まれていません。',
+    en: 'This export QR code does not contain any accounts.',
+  },
   error_type_unknown: {
     ja: '対応していない種類のワンタイムパスワードです（時間ベースとカウンターベースに対応しています）。',
     en: 'This kind of one-time password is not supported (time-based and counter-based are).',

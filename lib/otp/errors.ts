@@ -1,8 +1,20 @@
 import { OTP_ERROR_MESSAGES } from './error-messages';
 
-/** The input an {@link OtpError} is about (a form field, or the whole `otpauth://` text). */
+/**
+ * The input an {@link OtpError} is about: a form field, the whole `otpauth://` text (`uri`) or
+ * a whole Google Authenticator export text (`migration`, `otpauth-migration://`).
+ */
 export type OtpErrorField =
-  'secret' | 'uri' | 'algorithm' | 'digits' | 'period' | 'counter' | 'type' | 'issuer' | 'name';
+  | 'secret'
+  | 'uri'
+  | 'migration'
+  | 'algorithm'
+  | 'digits'
+  | 'period'
+  | 'counter'
+  | 'type'
+  | 'issuer'
+  | 'name';
 
 /**
  * Every reason each field can fail for. Only these pairs exist, and each pair has one
@@ -11,6 +23,7 @@ export type OtpErrorField =
 export const OTP_ERROR_REASONS = {
   secret: ['empty', 'missing', 'invalid-char', 'confusable-char', 'invalid-length', 'too-short'],
   uri: ['empty', 'not-otpauth', 'migration', 'malformed'],
+  migration: ['empty', 'not-migration', 'bad-base64', 'bad-protobuf', 'no-accounts'],
   type: ['unknown'],
   algorithm: ['unknown'],
   digits: ['not-a-number', 'out-of-range'],

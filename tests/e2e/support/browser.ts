@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -18,6 +18,8 @@ export interface ExtensionBrowser {
 
 export interface LaunchOptions {
   profileDir?: string;
+  /** Defaults to the production build in `.output/chrome-mv3`. */
+  extensionDir?: string;
   lang?: 'en' | 'ja';
   colorScheme?: 'light' | 'dark';
 }
@@ -26,6 +28,7 @@ export interface LaunchOptions {
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'pca-profile-')));
   const lang = options.lang ?? 'en';
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -33,8 +36,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     colorScheme: options.colorScheme ?? 'light',
     env: { ...process.env, LANGUAGE: lang, LANG: lang === 'ja' ? 'ja_JP.UTF-8' : 'en_US.UTF-8' },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--lang=${lang}`,
       '--no-sandbox',
       '--no-first-run',
@@ -58,4 +61,21 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 
 export async function removeProfile(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
+}
+
+/**
+ * A copy of the build whose manifest also holds `<all_urls>`. Only for the screen-scan tests:
+ * `tabs.captureVisibleTab` needs `activeTab`, which only a real click on the toolbar icon or a
+ * real shortcut grants, and automation can do neither. Everything else is the production build.
+ */
+export async function buildWithAllUrls(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'pca-ext-'));
+  await cp(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as {
+    host_permissions?: string[];
+  };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), '<all_urls>'];
+  await writeFile(manifestPath, JSON.stringify(manifest));
+  return dir;
 }

@@ -1,0 +1,112 @@
+import { useRef, useState } from 'react';
+import { ErrorMessage } from '../../components/error-message';
+import { ImportPanel } from '../../components/import-panel';
+import { ImportResults } from '../../components/import-results';
+import { ManageHeader } from '../../components/manage-header';
+import { ManageSection } from '../../components/manage-section';
+import { PasswordSetup } from '../../components/password-setup';
+import { UnlockForm } from '../../components/unlock-form';
+import { t } from '../../lib/browser-i18n';
+import { IMPORT_ACCEPT, useImport } from '../../lib/hooks/use-import';
+import { usePageFiles } from '../../lib/hooks/use-page-files';
+import { useVault } from '../../lib/hooks/use-vault';
+import { errorText } from '../../lib/i18n';
+import type { ImportOutcome } from '../../lib/messaging';
+
+/** Outcomes after which the pasted text has done its job and the box can be emptied. */
+const SETTLED: ImportOutcome['kind'][] = ['added', 'duplicate', 'batch'];
+
+/** The manage page (a full tab): unlock, then the sections — for now, importing. */
+export function App() {
+  const vault = useVault();
+  const { status, busy, error } = vault.state;
+  const imports = useImport();
+  const [text, setText] = useState('');
+  const [textError, setTextError] = useState<string | null>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const unlocked = status === 'unlocked';
+  const errorMessage = error ? errorText(t, error) : null;
+
+  const { dragging } = usePageFiles(unlocked, {
+    onPasteFiles: (files) => imports.importFiles(files, 'pasted-image'),
+    onPasteText: (pasted) => {
+      setText((current) => (current.trim() ? `${current.trimEnd()}\n${pasted}` : pasted));
+      setTextError(null);
+      textRef.current?.focus();
+    },
+    onDropFiles: (files) => imports.importFiles(files),
+  });
+
+  const submitText = async () => {
+    if (!text.trim()) {
+      setTextError(t('error_uri_empty'));
+      return;
+    }
+    setTextError(null);
+    const submitted = text;
+    const result = await imports.importText(submitted);
+    const settled =
+      result.ok &&
+      result.value.outcomes.length > 0 &&
+      result.value.outcomes.every((outcome) => SETTLED.includes(outcome.kind));
+    // Text that was not (all) imported stays, so it can be corrected.
+    if (settled) setText((current) => (current === submitted ? '' : current));
+  };
+
+  const lock = () => {
+    imports.clear();
+    setText('');
+    void vault.lock();
+  };
+
+  let content;
+  if (status === 'loading') {
+    content = <div className="manage-card" aria-busy="true" />;
+  } else if (status === 'none') {
+    content = (
+      <div className="manage-card narrow">
+        <PasswordSetup t={t} busy={busy} error={errorMessage} onCreate={vault.create} />
+      </div>
+    );
+  } else if (status === 'locked') {
+    content = (
+      <div className="manage-card narrow">
+        <UnlockForm t={t} busy={busy} error={errorMessage} onUnlock={vault.unlock} />
+      </div>
+    );
+  } else {
+    content = (
+      <>
+        <ErrorMessage text={errorMessage} />
+        <ManageSection
+          id="import"
+          title={t('manage_import_title')}
+          intro={t('manage_import_intro')}
+        >
+          <ImportPanel
+            t={t}
+            accept={IMPORT_ACCEPT}
+            pageDragging={dragging}
+            text={text}
+            textError={textError}
+            textRef={textRef}
+            onFiles={(files) => imports.importFiles(files)}
+            onTextChange={(value) => {
+              setText(value);
+              setTextError(null);
+            }}
+            onSubmitText={() => void submitText()}
+          />
+          <ImportResults t={t} entries={imports.entries} onClear={imports.clear} />
+        </ManageSection>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <ManageHeader t={t} {...(unlocked ? { onLock: lock } : {})} />
+      <main className="manage-main">{content}</main>
+    </>
+  );
+}
