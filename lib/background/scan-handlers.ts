@@ -4,6 +4,7 @@ import { classifyQrText, cropImage, type RgbaImage } from '../qr';
 import type { Vault } from '../vault';
 import { ForbiddenSenderError } from './errors';
 import type { FullSender, HandlerMap } from './handler-types';
+import { captureRect } from '../scan/capture-rect';
 import { imageFromDataUrl } from './image-data';
 import { importTexts } from './import-texts';
 import { qrReader } from './qr-reader';
@@ -76,13 +77,7 @@ export function regionHandlers(vault: Vault): HandlerMap<RegionRequest> {
     ): Promise<ImportOutcome[]> => {
       const image = sender.tab?.id === undefined ? undefined : captures.get(sender.tab.id);
       if (!image || !(viewportWidth > 0)) throw new ForbiddenSenderError();
-      const scale = image.width / viewportWidth;
-      const crop = cropImage(image, {
-        x: Math.round(rect.x * scale),
-        y: Math.round(rect.y * scale),
-        width: Math.round(rect.width * scale),
-        height: Math.round(rect.height * scale),
-      });
+      const crop = cropImage(image, captureRect(rect, viewportWidth, image.width));
       const texts = await otpTexts(crop);
       if (texts.length === 0) return [{ kind: 'no-qr' }];
       captures.delete(sender.tab!.id!);
