@@ -8,10 +8,12 @@ import { bundleSize } from './bundle-size';
 import { BENCH_PASSWORD, createVault, type BenchContext, type BenchSection } from './context';
 import { BLANK_PAGE, chromiumVersion, copyExtensionWithBlankPage, launchBench } from './launch';
 import { popupRender } from './popup-render';
+import { qrDecode } from './qr-decode';
 import { formatTable } from './report';
+import { scanLatency } from './scan-latency';
 import { unlock } from './unlock';
 
-const SECTIONS: BenchSection[] = [popupRender, unlock, bundleSize];
+const SECTIONS: BenchSection[] = [popupRender, unlock, bundleSize, qrDecode, scanLatency];
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 
 async function main(): Promise<void> {
