@@ -21,8 +21,15 @@ export default defineConfig({
       'idle',
       // 「画面のQRコードを読み取る」: capture the tab the user invoked us on (popup or shortcut).
       'activeTab',
-      // …and, when the capture holds no single QR code, draw the selection box on that page.
+      // …and, when the capture holds no single QR code, draw the selection box on that page;
+      // also runs the content script on the other sites the user allowed.
       'scripting',
+      // 「ワンタイムパスワードを入力」 on an editable field's context menu.
+      'contextMenus',
+    ],
+    optional_host_permissions: [
+      // Asked for one site at a time, only when the user clicks 「このサイトで有効にする」.
+      'https://*/*',
     ],
     host_permissions: [
       // KOSMO Web itself: scan its setup page and (later) read its clock, without extra prompts.
@@ -33,6 +40,11 @@ export default defineConfig({
         // Alt+Shift+Q is free in Chrome and Edge; users can change it at chrome://extensions/shortcuts.
         suggested_key: { default: 'Alt+Shift+Q' },
         description: '__MSG_command_scan__',
+      },
+      'fill-code': {
+        // Alt+Shift+O ("OTP") is free in Chrome and Edge.
+        suggested_key: { default: 'Alt+Shift+O' },
+        description: '__MSG_command_fill__',
       },
     },
     content_security_policy: {

@@ -11,10 +11,13 @@ interface Props {
   onCopy: (account: Account, code: string) => void;
   onDelete: (account: Account) => void;
   onNextHotp: (account: Account) => void;
+  site?: string | null;
+  onBind?: (account: Account, bound: boolean) => void;
 }
 
 /** The accounts; ↑/↓ move between rows, Enter copies (the row is a button). */
-export function AccountList({ t, accounts, now, copiedId, onCopy, onDelete, onNextHotp }: Props) {
+export function AccountList(props: Props) {
+  const { t, accounts, now, copiedId, onCopy, onDelete, onNextHotp, site, onBind } = props;
   const listRef = useRef<HTMLUListElement>(null);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -41,6 +44,8 @@ export function AccountList({ t, accounts, now, copiedId, onCopy, onDelete, onNe
           onCopy={(code) => onCopy(account, code)}
           onDelete={() => onDelete(account)}
           onNextHotp={() => onNextHotp(account)}
+          site={site ?? null}
+          onBind={onBind && ((bound) => onBind(account, bound))}
         />
       ))}
     </ul>

@@ -13,10 +13,23 @@ interface Props {
   onCopy: (code: string) => void;
   onDelete: () => void;
   onNextHotp: () => void;
+  /** The enabled site behind the popup, if any: the row offers to bind the account to it. */
+  site?: string | null;
+  onBind?: (bound: boolean) => void;
 }
 
 /** One account: click or Enter copies the code (without the display space). */
-export function AccountRow({ t, account, now, copied, onCopy, onDelete, onNextHotp }: Props) {
+export function AccountRow({
+  t,
+  account,
+  now,
+  copied,
+  onCopy,
+  onDelete,
+  onNextHotp,
+  site,
+  onBind,
+}: Props) {
   const [confirming, setConfirming] = useState(false);
   const title = account.issuer ? `${account.issuer} (${account.name})` : account.name;
   const totp = account.type === 'totp';
@@ -78,6 +91,21 @@ export function AccountRow({ t, account, now, copied, onCopy, onDelete, onNextHo
         ) : (
           <button type="button" className="small" data-testid="hotp-next" onClick={onNextHotp}>
             {t('hotp_next')}
+          </button>
+        )}
+        {site && onBind && (
+          <button
+            type="button"
+            className="icon"
+            data-testid="account-bind"
+            aria-pressed={account.sites.includes(site)}
+            onClick={() => onBind(!account.sites.includes(site))}
+            aria-label={t('bind_site')}
+            title={t('bind_site')}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M10.6 13.4a1 1 0 0 1 0-1.4l3-3a3 3 0 1 1 4.2 4.2l-2 2-1.4-1.4 2-2a1 1 0 1 0-1.4-1.4l-3 3a1 1 0 0 1-1.4 0zm2.8-2.8a1 1 0 0 1 0 1.4l-3 3a3 3 0 1 1-4.2-4.2l2-2 1.4 1.4-2 2a1 1 0 1 0 1.4 1.4l3-3a1 1 0 0 1 1.4 0z" />
+            </svg>
           </button>
         )}
         <button

@@ -37,6 +37,7 @@ export type EnrollSource = { qr: string } | { key: string; policy: PagePolicy };
 /** The answer a content script gets: a code and a device name, never a secret. */
 export interface EnrollResult {
   status: 'added' | 'duplicate';
+  ref: string;
   title: string;
   code: string;
   deviceName: string;
@@ -45,6 +46,30 @@ export interface EnrollResult {
 /** What 「画面のQRコードを読み取る」 did: added, asked for a box on the page, or can't here. */
 export type ScanResult =
   { kind: 'done'; outcomes: ImportOutcome[] } | { kind: 'select' } | { kind: 'unsupported' };
+
+/** A code for the page's own origin: what a content script may know (never the secret). */
+export interface SiteCode {
+  /** Opaque handle of the account (to say which one the user chose). */
+  ref: string;
+  title: string;
+  /** The device name the site knows this account by (Keycloak's `userLabel`), if recorded. */
+  deviceName: string | null;
+  code: string;
+  secondsLeft: number;
+}
+
+export type SiteCodes =
+  | { vault: 'none' | 'locked' }
+  | { vault: 'unlocked'; autoFill: boolean; submitAfterFill: boolean; codes: SiteCode[] };
+
+/** What the popup knows about the page behind it, for 「このページに入力」 and 「このサイトで有効にする」. */
+export interface PageSite {
+  /** `https://host` of the tab, or null when the extension cannot work there. */
+  origin: string | null;
+  /** KOSMO hosts are always on; other sites only once the user allowed them. */
+  enabled: boolean;
+  kosmo: boolean;
+}
 
 /** What the user typed in the add form: either a URI or the fields. */
 export type NewAccount = { uri: string } | { data: AccountData };
@@ -80,6 +105,20 @@ export interface ProtocolMap {
     source: EnrollSource;
     hints: { issuer: string; account: string };
   }): Result<EnrollResult>;
+  /** Fills the code into the page behind the popup (`tabId`, else the active tab). */
+  'fill.page'(data: { tabId?: number }): Result<'filled' | 'nothing'>;
+  /** The page behind the popup: its origin and whether the extension works there. */
+  'sites.page'(data: { tabId?: number }): Result<PageSite>;
+  /** After the user granted the origin: run the content script there from now on. */
+  'sites.enable'(data: { origin: string }): Result<null>;
+  /** Stop working on a site (the permission is removed by the popup itself). */
+  'sites.disable'(data: { origin: string }): Result<null>;
+  /** Bind an account to an origin, or unbind it: codes are only ever given to bound sites. */
+  'accounts.bind'(data: { id: string; origin: string; bound: boolean }): Result<null>;
+  /** From a content script: the current codes of the accounts bound to its page's origin. */
+  'otp.codes'(): Result<SiteCodes>;
+  /** From the setup page as the user submits it: the device name they kept or typed. */
+  'enroll.device'(data: { ref: string; label: string }): Result<null>;
   /** From a content script: show the user where to unlock (the popup, or a tab with it). */
   'ui.open-unlock'(): Result<null>;
 }

@@ -6,11 +6,13 @@ import { PasswordSetup } from '../../components/password-setup';
 import { PopupActions } from '../../components/popup-actions';
 import { PopupHeader } from '../../components/popup-header';
 import { ScanMessage } from '../../components/scan-message';
+import { SitePanel } from '../../components/site-panel';
 import { SearchBox } from '../../components/search-box';
 import { UnlockForm } from '../../components/unlock-form';
 import { filterAccounts, SEARCH_THRESHOLD } from '../../lib/account-search';
 import { t } from '../../lib/browser-i18n';
 import { useCopy } from '../../lib/hooks/use-copy';
+import { usePageSite } from '../../lib/hooks/use-page-site';
 import { useScan } from '../../lib/hooks/use-scan';
 import { useNow } from '../../lib/hooks/use-now';
 import { useReturnToTab } from '../../lib/hooks/use-return-to-tab';
@@ -26,6 +28,7 @@ export function App() {
   const [query, setQuery] = useState('');
   const { copiedId, copyFailed, copy } = useCopy();
   const scanner = useScan(vault.refresh);
+  const page = usePageSite(vault.refresh);
   const searchRef = useRef<HTMLInputElement>(null);
   const errorMessage = error ? errorText(t, error) : null;
   const showSearch = list.accounts.length > SEARCH_THRESHOLD;
@@ -83,6 +86,16 @@ export function App() {
           void vault.lock();
         }}
       />
+      {page.site && (
+        <SitePanel
+          t={t}
+          site={page.site}
+          filled={page.filled}
+          onFill={() => void page.fill()}
+          onEnable={() => void page.enable()}
+          onDisable={() => void page.disable()}
+        />
+      )}
       <PopupActions
         t={t}
         scanning={scanner.scanning}
@@ -126,6 +139,8 @@ export function App() {
           onCopy={(account, code) => void copy(account.id, code)}
           onDelete={(account) => void vault.remove(account.id)}
           onNextHotp={(account) => void vault.nextHotp(account.id)}
+          site={page.site?.enabled ? page.site.origin : null}
+          onBind={(account, bound) => void page.bind(account.id, bound)}
         />
       )}
     </main>

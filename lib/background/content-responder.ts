@@ -5,10 +5,13 @@ import type { FullSender, Handler, Request, Respond } from './handler-types';
 import { toAppError } from './to-app-error';
 
 /** The verified origin of a content script's page; throws for any other sender. */
-export function siteOf(extensionId: string, allowed: (origin: string) => boolean) {
-  return (sender: FullSender): string => {
-    const origin = contentOrigin(sender, extensionId, allowed);
-    if (!origin) throw new ForbiddenSenderError();
+export function siteOf(
+  extensionId: string,
+  allowed: (origin: string) => boolean | Promise<boolean>,
+) {
+  return async (sender: FullSender): Promise<string> => {
+    const origin = contentOrigin(sender, extensionId);
+    if (!origin || !(await allowed(origin))) throw new ForbiddenSenderError();
     return origin;
   };
 }
@@ -19,13 +22,13 @@ export function siteOf(extensionId: string, allowed: (origin: string) => boolean
  */
 export function createContentResponder(
   handlers: Partial<{ [K in Request]: Handler<K> }>,
-  site: (sender: FullSender) => string,
+  site: (sender: FullSender) => Promise<string>,
 ): Respond {
   return async (request, { data, sender }) => {
     const handler = handlers[request] as Handler<typeof request> | undefined;
     try {
       if (!handler) throw new ForbiddenSenderError();
-      site(sender);
+      await site(sender);
       return ok(await handler(data, sender));
     } catch (error) {
       return fail(

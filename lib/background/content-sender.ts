@@ -20,19 +20,15 @@ export function isKosmoOrigin(origin: string): boolean {
 
 /**
  * The origin a content script runs on, from the browser's own sender facts (never from the
- * message), or `null` unless it is our content script in a tab's top frame on an allowed origin.
+ * message), or `null` unless it is our script in a tab's top frame: a cross-origin iframe, another
+ * extension or an extension page gets nothing.
  */
-export function contentOrigin(
-  sender: FullSender,
-  extensionId: string,
-  allowed: (origin: string) => boolean,
-): string | null {
+export function contentOrigin(sender: FullSender, extensionId: string): string | null {
   if (sender.id !== extensionId || !sender.tab || sender.frameId !== 0 || !sender.url) return null;
-  let origin: string;
   try {
-    origin = new URL(sender.url).origin;
+    const origin = new URL(sender.url).origin;
+    return origin === 'null' ? null : origin;
   } catch {
     return null;
   }
-  return allowed(origin) ? origin : null;
 }

@@ -18,24 +18,25 @@ export type EnrollRequest = 'enroll.add' | 'ui.open-unlock';
  */
 export function enrollHandlers(
   vault: Vault,
-  origin: (sender: FullSender) => string,
+  origin: (sender: FullSender) => Promise<string>,
 ): HandlerMap<EnrollRequest> {
   return {
     'enroll.add': async ({ source, hints }, sender) => {
-      const site = origin(sender);
+      const site = await origin(sender);
       const status = await vault.status();
       if (status !== 'unlocked') throw new VaultError(status === 'none' ? 'none' : 'locked');
       const data = await accountFrom(source, hints);
       const stored = await storeAccount(vault, data, site);
       return {
         status: stored.kind,
+        ref: stored.account.id,
         title: stored.title,
         code: generateCode(stored.account, Date.now()),
         deviceName: defaultDeviceName(navigator.userAgent),
       };
     },
     'ui.open-unlock': async (_data, sender) => {
-      origin(sender);
+      await origin(sender);
       // A tab, not the toolbar popup: it stays open while the user types, and it can bring the
       // user back to this page once unlocked (popup.html?tab=N closes itself then).
       await browser.tabs.create({

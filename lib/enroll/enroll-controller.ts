@@ -14,6 +14,8 @@ export interface EnrollDeps {
     hints: { issuer: string; account: string },
   ) => Promise<Result<EnrollResult>>;
   openUnlock: () => Promise<unknown>;
+  /** Tells the background which device name the user submits, to pick the account at login. */
+  recordDevice: (ref: string, label: string) => void;
   /** Calls back once the vault is unlocked (the user may unlock in the popup meanwhile). */
   waitForUnlock: (then: () => void) => void;
 }
@@ -38,8 +40,17 @@ export function startEnrollment(deps: EnrollDeps): void {
     ui.setBusy(true);
     const reply = await deps.enroll(toMessage(source), hints(deps));
     ui.setBusy(false);
-    if (reply.ok) return fillForm(deps, ui, reply.value);
-    onError(reply.error);
+    if (!reply.ok) return onError(reply.error);
+    fillForm(deps, ui, reply.value);
+    const form = deps.doc.querySelector('form#kc-totp-settings-form');
+    form?.addEventListener(
+      'submit',
+      () => {
+        const label = deps.doc.querySelector<HTMLInputElement>('input#userLabel')?.value ?? '';
+        deps.recordDevice(reply.value.ref, label);
+      },
+      { once: true },
+    );
   };
 
   const onError = (error: AppError) => {

@@ -23,6 +23,8 @@ export interface AccountData extends OtpParams {
   name: string;
   /** Origins (e.g. `https://densenkenpo.portal.kosmo-web.jp`) the account is bound to. */
   sites: string[];
+  /** The device name given to the site at enrollment (Keycloak's `userLabel`), to pick the account. */
+  deviceName?: string;
 }
 
 /** A stored account: its data plus the plaintext bookkeeping the vault keeps beside it. */

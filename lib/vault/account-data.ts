@@ -40,7 +40,11 @@ export function checkAccountData(value: unknown): AccountData {
   if (!Array.isArray(v.sites) || !v.sites.every((site) => typeof site === 'string')) {
     fail('sites', 'must be an array of strings');
   }
+  if (v.deviceName !== undefined && typeof v.deviceName !== 'string') {
+    fail('deviceName', 'must be a string when present');
+  }
   return {
+    ...(typeof v.deviceName === 'string' ? { deviceName: v.deviceName } : {}),
     type: v.type as OtpType,
     secret: v.secret,
     algorithm: v.algorithm as OtpAlgorithm,

@@ -54,8 +54,13 @@ describe('parseSettings', () => {
   it.each([
     [undefined, DEFAULT_SETTINGS],
     ['garbage', DEFAULT_SETTINGS],
-    [{ autoLockMinutes: 5 }, { autoLockMinutes: 5 }],
-    [{ autoLockMinutes: 0 }, { autoLockMinutes: 0 }],
+    [{ autoLockMinutes: 5 }, { ...DEFAULT_SETTINGS, autoLockMinutes: 5 }],
+    [{ autoLockMinutes: 0 }, { ...DEFAULT_SETTINGS, autoLockMinutes: 0 }],
+    [
+      { autoFill: false, submitAfterFill: true },
+      { ...DEFAULT_SETTINGS, autoFill: false, submitAfterFill: true },
+    ],
+    [{ autoFill: 'yes' }, DEFAULT_SETTINGS],
     [{ autoLockMinutes: -1 }, DEFAULT_SETTINGS],
     [{ autoLockMinutes: 2.5 }, DEFAULT_SETTINGS],
     [{ autoLockMinutes: '5' }, DEFAULT_SETTINGS],

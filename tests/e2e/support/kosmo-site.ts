@@ -8,12 +8,16 @@ import { KOSMO_ORIGIN, routeKosmo } from '../../fixtures/kosmo/route.mjs';
 
 export { KOSMO_ORIGIN };
 
-/** Starts the KOSMO replica; `attach` serves it at the real origin inside a browser context. */
+/**
+ * Starts the KOSMO replica; `attach` serves it at the real origin inside a browser context (or at
+ * another origin, e.g. a lookalike host, to prove the extension ignores it).
+ */
 export async function startReplica(options: KosmoServerOptions = {}) {
   const server: KosmoServer = await startKosmoServer(options);
   return {
     server,
-    attach: (context: BrowserContext) => routeKosmo(context, server.url),
+    attach: (context: BrowserContext, origin?: string) =>
+      routeKosmo(context, server.url, origin ? { origin } : {}),
   };
 }
 
@@ -21,10 +25,15 @@ export async function startReplica(options: KosmoServerOptions = {}) {
 export class KosmoSite {
   constructor(readonly page: Page) {}
 
-  static async open(context: BrowserContext, theme: 'v1' | 'v2' = 'v1'): Promise<KosmoSite> {
+  static async open(
+    context: BrowserContext,
+    theme: 'v1' | 'v2' = 'v1',
+    extra = '',
+    origin: string = KOSMO_ORIGIN,
+  ): Promise<KosmoSite> {
     const page = await context.newPage();
     await page.goto(
-      `${KOSMO_ORIGIN}/realms/densenkenpo/protocol/openid-connect/auth?client_id=kosmo-web&theme=${theme}`,
+      `${origin}/realms/densenkenpo/protocol/openid-connect/auth?client_id=kosmo-web&theme=${theme}${extra}`,
     );
     return new KosmoSite(page);
   }

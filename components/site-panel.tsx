@@ -1,0 +1,46 @@
+import type { Translate } from '../lib/i18n';
+import type { PageSite } from '../lib/messaging';
+
+interface Props {
+  t: Translate;
+  site: PageSite;
+  filled: 'filled' | 'nothing' | null;
+  onFill: () => void;
+  onEnable: () => void;
+  onDisable: () => void;
+}
+
+/** The page behind the popup: fill its code, or turn the extension on for it. */
+export function SitePanel({ t, site, filled, onFill, onEnable, onDisable }: Props) {
+  if (!site.origin) return null;
+  const host = new URL(site.origin).host;
+  return (
+    <div className="site-panel">
+      {site.enabled ? (
+        <>
+          <button type="button" className="primary small" data-testid="fill-page" onClick={onFill}>
+            {t('fill_page')}
+          </button>
+          <span className="hint site-host">{host}</span>
+          {!site.kosmo && (
+            <button type="button" className="link" data-testid="site-disable" onClick={onDisable}>
+              {t('site_disable')}
+            </button>
+          )}
+        </>
+      ) : (
+        <>
+          <span className="hint site-host">{host}</span>
+          <button type="button" className="small" data-testid="site-enable" onClick={onEnable}>
+            {t('site_enable')}
+          </button>
+        </>
+      )}
+      {filled && (
+        <p className="hint site-result" role="status">
+          {t(filled === 'filled' ? 'fill_done' : 'fill_none')}
+        </p>
+      )}
+    </div>
+  );
+}

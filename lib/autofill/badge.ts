@@ -1,0 +1,100 @@
+import type { Translate } from '../i18n';
+import type { SiteCode } from '../messaging';
+
+export interface Badge {
+  host: HTMLElement;
+  showCode(code: SiteCode, onFill: () => void): void;
+  showChooser(codes: SiteCode[], onPick: (code: SiteCode) => void): void;
+  showLocked(onUnlock: () => void): void;
+  /** Keeps the badge on the field's right edge as the page scrolls or reflows. */
+  place(): void;
+  remove(): void;
+}
+
+const STYLE = `
+:host { all: initial; position: absolute; z-index: 2147483646; }
+.badge { display: flex; align-items: center; gap: 6px; padding: 2px 4px 2px 8px; border-radius: 999px;
+  background: #1f5fbf; color: #fff; font: 600 12px/1.6 system-ui, 'Hiragino Sans', 'Noto Sans CJK JP',
+  Meiryo, sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.25); white-space: nowrap; }
+.code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; letter-spacing: .04em; }
+.left { opacity: .85; font-weight: 400; }
+button { font: inherit; cursor: pointer; border: 0; border-radius: 999px; background: #fff;
+  color: #1f5fbf; padding: 1px 8px; }
+button:focus-visible { outline: 2px solid #ffd54f; outline-offset: 1px; }
+.chooser { display: flex; flex-direction: column; gap: 4px; padding: 6px; border-radius: 10px; }
+`;
+
+/**
+ * The small badge inside an OTP field: the code and its seconds, one click fills. An open shadow
+ * root keeps page styles out; it floats over the field's right end so the page layout never moves.
+ */
+export function createBadge(doc: Document, input: HTMLInputElement, t: Translate): Badge {
+  const host = doc.createElement('pc-authenticator-badge');
+  const root = host.attachShadow({ mode: 'open' });
+  const box = doc.createElement('div');
+  box.className = 'badge';
+  box.dataset.testid = 'badge';
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-label', 'PC Authenticator');
+  root.innerHTML = `<style>${STYLE}</style>`;
+  root.append(box);
+  doc.documentElement.append(host);
+
+  const button = (label: string, testid: string, run: () => void) => {
+    const b = doc.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.dataset.testid = testid;
+    // Keep focus (and the caret) in the field the user is typing in.
+    b.addEventListener('mousedown', (e) => e.preventDefault());
+    b.addEventListener('click', run);
+    return b;
+  };
+  const text = (content: string, className: string) =>
+    Object.assign(doc.createElement('span'), { textContent: content, className });
+
+  const badge: Badge = {
+    host,
+    showCode(code, onFill) {
+      box.className = 'badge';
+      box.replaceChildren(
+        text(formatCode(code.code), 'code'),
+        text(t('seconds_left', [`${code.secondsLeft}`]), 'left'),
+        button(t('badge_fill'), 'badge-fill', onFill),
+      );
+      badge.place();
+    },
+    showChooser(codes, onPick) {
+      box.className = 'badge chooser';
+      box.replaceChildren(
+        text(t('badge_choose'), 'left'),
+        ...codes.map((code) => button(code.title, 'badge-choice', () => onPick(code))),
+      );
+      badge.place();
+    },
+    showLocked(onUnlock) {
+      box.className = 'badge';
+      box.replaceChildren(
+        text(t('badge_locked'), 'left'),
+        button(t('enroll_unlock'), 'badge-unlock', onUnlock),
+      );
+      badge.place();
+    },
+    place() {
+      const rect = input.getBoundingClientRect();
+      const view = doc.defaultView;
+      const width = box.offsetWidth;
+      const height = box.offsetHeight;
+      host.style.left = `${rect.right + (view?.scrollX ?? 0) - width - 4}px`;
+      host.style.top = `${rect.top + (view?.scrollY ?? 0) + (rect.height - height) / 2}px`;
+    },
+    remove: () => host.remove(),
+  };
+  return badge;
+}
+
+/** `123456` → `123 456` for reading; the field always gets the digits alone. */
+function formatCode(code: string): string {
+  const half = Math.floor(code.length / 2);
+  return code.length >= 6 ? `${code.slice(0, half)} ${code.slice(half)}` : code;
+}

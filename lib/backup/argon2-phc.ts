@@ -1,0 +1,97 @@
+import { argon2id } from 'hash-wasm';
+import { base64ToBytes } from './importer-kit';
+
+/**
+ * Argon2id with its parameters, and the PHC string form (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`)
+ * other apps store password verifiers in. Bounds keep a hostile file from asking for gigabytes.
+ *
+ * @see https://github.com/P-H-C/phc-string-format/blob/master/phc-sf-spec.md
+ * @see https://www.rfc-editor.org/rfc/rfc9106
+ */
+
+export interface Argon2Cost {
+  memoryKiB: number;
+  iterations: number;
+  parallelism: number;
+}
+
+/** A parsed `$argon2id$…` string. */
+export interface Argon2Phc extends Argon2Cost {
+  salt: Uint8Array;
+  hash: Uint8Array;
+}
+
+/** Largest costs accepted from a file: well above what the apps write, low enough to run. */
+export const FOREIGN_ARGON2_LIMITS = Object.freeze({
+  memoryKiB: { min: 8, max: 262_144 },
+  iterations: { min: 1, max: 16 },
+  parallelism: { min: 1, max: 16 },
+  saltBytes: { min: 8, max: 1024 },
+  hashBytes: { min: 4, max: 64 },
+});
+
+function within(value: number, { min, max }: { min: number; max: number }): boolean {
+  return Number.isSafeInteger(value) && value >= min && value <= max;
+}
+
+/** True when the cost is within {@link FOREIGN_ARGON2_LIMITS} (and m ≥ 8·p, as Argon2 needs). */
+export function isAcceptableCost(cost: Argon2Cost): boolean {
+  const limits = FOREIGN_ARGON2_LIMITS;
+  return (
+    within(cost.memoryKiB, limits.memoryKiB) &&
+    within(cost.iterations, limits.iterations) &&
+    within(cost.parallelism, limits.parallelism) &&
+    cost.memoryKiB >= 8 * cost.parallelism
+  );
+}
+
+const PHC =
+  /^\$argon2id\$v=19\$m=(\d{1,7}),t=(\d{1,3}),p=(\d{1,3})\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
+
+/** Reads an Argon2id (version 0x13) PHC string, or `undefined` when it is not one or is out of bounds. */
+export function parseArgon2idPhc(text: unknown): Argon2Phc | undefined {
+  if (typeof text !== 'string') return undefined;
+  const match = PHC.exec(text);
+  if (!match) return undefined;
+  const [, m, t, p, salt64, hash64] = match;
+  const cost = { memoryKiB: Number(m), iterations: Number(t), parallelism: Number(p) };
+  const salt = base64ToBytes(salt64);
+  const hash = base64ToBytes(hash64);
+  if (!isAcceptableCost(cost) || salt === undefined || hash === undefined) return undefined;
+  if (!within(salt.length, FOREIGN_ARGON2_LIMITS.saltBytes)) return undefined;
+  if (!within(hash.length, FOREIGN_ARGON2_LIMITS.hashBytes)) return undefined;
+  return { ...cost, salt, hash };
+}
+
+/** Raw Argon2id tag of `password` (UTF-8, as given: no normalisation, as the other app did). */
+export async function argon2idRaw(
+  password: string,
+  salt: Uint8Array,
+  cost: Argon2Cost,
+  hashLength: number,
+): Promise<Uint8Array> {
+  return argon2id({
+    password,
+    salt,
+    memorySize: cost.memoryKiB,
+    iterations: cost.iterations,
+    parallelism: cost.parallelism,
+    hashLength,
+    outputType: 'binary',
+  });
+}
+
+/** True when `password` hashes to the PHC string's tag (compared in constant time). */
+export async function verifyArgon2idPhc(password: string, phc: Argon2Phc): Promise<boolean> {
+  const tag = await argon2idRaw(password, phc.salt, phc, phc.hash.length);
+  let diff = tag.length ^ phc.hash.length;
+  for (let i = 0; i < tag.length; i += 1) diff |= (tag[i] ?? 0) ^ (phc.hash[i] ?? 0);
+  return diff === 0;
+}
+
+/** Base64 without padding, as PHC strings (and argon2-browser's `encoded`) write it. */
+export function base64NoPad(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/=+$/, '');
+}

@@ -1,0 +1,107 @@
+import { isOtpError } from '../otp/errors';
+import { IMPORT_LIMITS } from '../otp/fields';
+import { parseMigrationUri } from '../otp/migration';
+import type { AccountData } from '../otp/types';
+import { parseOtpauthUri } from '../otp/uri';
+import { parseQuery } from '../otp/uri-encoding';
+import { decodeUtf8, entryTitle, skipReasonOf, SKIP_REASONS } from './importer-kit';
+import {
+  BackupError,
+  type ImportInput,
+  type ImportedEntries,
+  type Importer,
+  type SkippedEntry,
+} from './types';
+
+/**
+ * Text files of `otpauth://` URIs, one a line: Aegis' and Ente's plain exports, the
+ * Authenticator extension's `authenticator.txt`, Authenticator Plus' `Accounts.txt`,
+ * `url_list` outputs. Blank lines and `#` / `//` comment lines are ignored;
+ * `otpauth-migration://` lines (Google Authenticator exports) are expanded. A line that is
+ * none of these, or a URI that cannot become an account, is listed in `skipped` (title: the
+ * URI's label, or `#line`), never dropped.
+ */
+
+export const OTPAUTH_TEXT_FORMAT = 'otpauth-text';
+
+const OTPAUTH = /^otpauth:\/\//i;
+const MIGRATION = /^otpauth-migration:\/\//i;
+const COMMENT = /^(#|\/\/)/;
+
+function lines(text: string): string[] {
+  return text.split(/\r\n|\n|\r/).map((line) => line.trim());
+}
+
+/** True when some line of the text starts with `otpauth://` or `otpauth-migration://`. */
+export function looksLikeOtpauthText(text: string): boolean {
+  return lines(text).some((line) => OTPAUTH.test(line) || MIGRATION.test(line));
+}
+
+/**
+ * A title for a URI that failed: its label (`Issuer (name)`), from the path only, so never the
+ * secret; `#line` when the label cannot be read.
+ */
+function uriTitle(uri: string, lineIndex: number): string {
+  try {
+    const body = uri.replace(OTPAUTH, '').split('#')[0] ?? '';
+    const q = body.indexOf('?');
+    const path = q < 0 ? body : body.slice(0, q);
+    const slash = path.indexOf('/');
+    const label = slash < 0 ? '' : decodeURIComponent(path.slice(slash + 1).replace(/\+/g, ' '));
+    const issuerParam = parseQuery(q < 0 ? '' : body.slice(q + 1)).get('issuer') ?? '';
+    const colon = label.indexOf(':');
+    const issuer = colon < 0 ? issuerParam : label.slice(0, colon).trim() || issuerParam;
+    const name = colon < 0 ? label : label.slice(colon + 1);
+    return entryTitle(issuer, name, lineIndex);
+  } catch {
+    return `#${lineIndex + 1}`;
+  }
+}
+
+/** Reads the text of a URI list. Never throws for the content: every line gets an outcome. */
+export function readOtpauthText(text: string): ImportedEntries {
+  const accounts: AccountData[] = [];
+  const skipped: SkippedEntry[] = [];
+  lines(text).forEach((line, index) => {
+    if (line === '' || COMMENT.test(line)) return;
+    if (MIGRATION.test(line)) {
+      try {
+        const batch = parseMigrationUri(line);
+        accounts.push(...batch.accounts);
+        for (const s of batch.skipped) {
+          skipped.push({ title: s.title, reason: `import_skipped_${s.reason.replace(/-/g, '_')}` });
+        }
+      } catch (err) {
+        if (!isOtpError(err)) throw err;
+        skipped.push({ title: `#${index + 1}`, reason: SKIP_REASONS.invalid });
+      }
+      return;
+    }
+    if (!OTPAUTH.test(line)) {
+      skipped.push({ title: `#${index + 1}`, reason: SKIP_REASONS.invalid });
+      return;
+    }
+    try {
+      accounts.push(parseOtpauthUri(line, IMPORT_LIMITS));
+    } catch (err) {
+      if (!isOtpError(err)) throw err;
+      skipped.push({ title: uriTitle(line, index), reason: skipReasonOf(err) });
+    }
+  });
+  return { format: OTPAUTH_TEXT_FORMAT, accounts, skipped };
+}
+
+export const otpauthTextImporter: Importer = {
+  format: OTPAUTH_TEXT_FORMAT,
+  detect(input: ImportInput): boolean {
+    const text = decodeUtf8(input.bytes);
+    return text !== undefined && looksLikeOtpauthText(text);
+  },
+  async read(input: ImportInput): Promise<ImportedEntries> {
+    const text = decodeUtf8(input.bytes);
+    if (text === undefined || !looksLikeOtpauthText(text)) {
+      throw new BackupError('corrupt', OTPAUTH_TEXT_FORMAT);
+    }
+    return readOtpauthText(text);
+  },
+};

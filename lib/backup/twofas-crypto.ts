@@ -1,0 +1,73 @@
+import { BackupError } from './types';
+import { GCM_TAG_BYTES, aesGcmOpen, base64ToBytes, pbkdf2 } from './importer-kit';
+
+/**
+ * 2FAS Authenticator backup encryption (schema 2 and later): `servicesEncrypted` (and the
+ * password check `reference`) is `base64(ciphertext ‖ tag):base64(salt):base64(iv)`, sealed with
+ * AES-256-GCM (no additional data) under PBKDF2-HMAC-SHA256(password, salt, 10,000, 256 bits).
+ * The app writes a 256-byte salt and a 12-byte IV.
+ * @see https://github.com/elliotwutingfeng/2fas-backup-decryptor (an independent decryptor)
+ */
+
+const FORMAT = '2fas';
+
+/** PBKDF2 iterations 2FAS uses. */
+export const TWOFAS_PBKDF2_ITERATIONS = 10_000;
+
+/** A sealed field of a 2FAS backup, decoded. */
+export interface TwoFasSealed {
+  /** Ciphertext ‖ 16-byte tag. */
+  sealed: Uint8Array<ArrayBuffer>;
+  salt: Uint8Array<ArrayBuffer>;
+  iv: Uint8Array<ArrayBuffer>;
+}
+
+/** Decodes `base64(ciphertext ‖ tag):base64(salt):base64(iv)`; throws `corrupt`. */
+export function parseTwoFasSealed(text: unknown): TwoFasSealed {
+  const parts = typeof text === 'string' ? text.split(':') : [];
+  const [sealed, salt, iv] = parts.map(base64ToBytes);
+  if (
+    parts.length !== 3 ||
+    !sealed ||
+    !salt ||
+    !iv ||
+    sealed.length < GCM_TAG_BYTES ||
+    salt.length === 0 ||
+    salt.length > 4096 ||
+    iv.length !== 12
+  ) {
+    throw new BackupError('corrupt', FORMAT);
+  }
+  return { sealed, salt, iv };
+}
+
+/** The AES-256 key for `salt`: PBKDF2-HMAC-SHA256(UTF-8 password, salt, 10,000, 32 bytes). */
+export function deriveTwoFasKey(password: string, salt: Uint8Array): Promise<Uint8Array> {
+  return pbkdf2(password, salt, TWOFAS_PBKDF2_ITERATIONS, 'SHA-256', 32);
+}
+
+/** Decrypts a sealed field, or `undefined` when it does not authenticate under the password. */
+export async function openTwoFasSealed(
+  password: string,
+  field: TwoFasSealed,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  return aesGcmOpen(await deriveTwoFasKey(password, field.salt), field.iv, field.sealed);
+}
+
+/**
+ * Decrypts `servicesEncrypted` to its JSON bytes. With a `reference`, a password that opens it
+ * is right, so services that then fail to decrypt are `corrupt`; otherwise (or without a
+ * reference) failure is `wrong-password`.
+ */
+export async function decryptTwoFasServices(
+  services: TwoFasSealed,
+  reference: TwoFasSealed | undefined,
+  password: string,
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (reference && !(await openTwoFasSealed(password, reference))) {
+    throw new BackupError('wrong-password', FORMAT);
+  }
+  const plain = await openTwoFasSealed(password, services);
+  if (plain) return plain;
+  throw new BackupError(reference ? 'corrupt' : 'wrong-password', FORMAT);
+}
