@@ -115,6 +115,42 @@ describe('filling the code on the KOSMO login page', () => {
     await setAutoFill(true);
   });
 
+  it('with two devices, picks the one enrolled here and selects it in the chooser', async () => {
+    const phoneKey = 'ONSWG4TFORZWK3DJMVXGG3DJMVXGQ2LU';
+    await replicaHook(replica.server.url, '/__test/device', {
+      user: 'multi',
+      label: 'スマートフォン',
+      secret: phoneKey,
+    });
+    await setAutoFill(false);
+    // Sign in with the phone, then set up this PC as a second device (Keycloak's kc_action).
+    for (const theme of ['v2'] as const) {
+      const setup = await KosmoSite.open(browser.context, theme, '&kc_action=CONFIGURE_TOTP');
+      await setup.login('multi');
+      await setup.submitOtp(oathtoolTotp(phoneKey));
+      await setup.page.getByTestId('enroll').click();
+      await expect.poll(() => setup.page.locator('#totp').inputValue()).toMatch(/^\d{6}$/);
+      await setup.page.locator('#saveTOTPBtn').click();
+      await expect.poll(() => setup.signedIn().count()).toBe(1);
+      await setup.page.close();
+    }
+    await setAutoFill(true);
+    await awayFromStepEdge(8);
+
+    const site = await KosmoSite.open(browser.context, 'v2');
+    await site.login('multi');
+    // The phone comes first and is selected; the extension switches to its own device.
+    await expect
+      .poll(() => site.page.locator('#otp').inputValue(), { timeout: 5000 })
+      .toMatch(/^\d{6}$/);
+    expect(await site.page.locator('#otp').inputValue()).not.toBe(oathtoolTotp(phoneKey));
+    await expect(
+      site.page.locator('.pf-m-selected .pf-v5-c-tile__title').innerText(),
+    ).resolves.toBe('PC Authenticator (Chrome)');
+    await site.page.locator('#kc-login').click();
+    await expect.poll(() => site.signedIn().count()).toBe(1);
+  });
+
   it('never fills, nor shows a code on, a lookalike host', async () => {
     const site = await KosmoSite.open(browser.context, 'v1', '', LOOKALIKE);
     await site.login('user2');
@@ -150,7 +186,7 @@ describe('filling the code on the KOSMO login page', () => {
     expect(await frame.getByTestId('badge').count()).toBe(0);
   });
 
-  it('says it is locked, and fills nothing, while the vault is locked', async () => {
+  it('says it is locked and fills nothing; once unlocked, offers a chooser for two accounts', async () => {
     await popup.page.reload();
     await popup.byTestId('lock').click();
     await popup.byTestId('unlock-password').waitFor();
@@ -161,8 +197,12 @@ describe('filling the code on the KOSMO login page', () => {
     expect(await site.page.locator('#otp').inputValue()).toBe('');
     expect(await domText(site.page)).not.toContain(oathtoolTotp(user2Key));
     await popup.unlock('autofill-test-password');
-    await expect
-      .poll(() => site.page.locator('#otp').inputValue(), { timeout: 8000 })
-      .toMatch(/^\d{6}$/);
+    // Two accounts are bound to KOSMO by now (user2 and multi): a short chooser, no guessing.
+    const choices = site.page.getByTestId('badge-choice');
+    await expect.poll(() => choices.count(), { timeout: 8000 }).toBe(2);
+    expect(await site.page.locator('#otp').inputValue()).toBe('');
+    await awayFromStepEdge(4);
+    await choices.filter({ hasText: 'user2' }).click();
+    await expect.poll(() => site.page.locator('#otp').inputValue()).toBe(oathtoolTotp(user2Key));
   });
 });

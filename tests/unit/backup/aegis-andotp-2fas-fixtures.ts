@@ -2,7 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accountTitle } from '../../../lib/account-title';
-import type { ImportedEntries, SkippedEntry } from '../../../lib/backup/types';
+import {
+  BackupError,
+  type ImportedEntries,
+  type SkippedEntry,
+} from '../../../lib/backup/types';
 import { OTP_DEFAULTS, type AccountData } from '../../../lib/otp';
 
 /**
@@ -117,3 +121,14 @@ export function fixedWidthRows(text: string): Record<string, string>[] {
 /** A copy of the bytes cut to their first half. */
 export const firstHalf = (bytes: Uint8Array): Uint8Array =>
   bytes.slice(0, Math.floor(bytes.length / 2));
+
+/** The `BackupError` a promise rejects with (fails the test if it resolves or throws another). */
+export async function backupError(promise: Promise<unknown>): Promise<BackupError> {
+  const outcome = await promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  if (!('error' in outcome)) throw new Error('expected a BackupError, but the import succeeded');
+  if (!(outcome.error instanceof BackupError)) throw outcome.error;
+  return outcome.error;
+}
