@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { parseSettings } from '../settings';
 import type { Vault } from '../vault';
+import { readSettings } from './read-settings';
 
 const ALARM = 'auto-lock';
 
@@ -30,8 +31,7 @@ export function startAutoLock(vault: Vault): void {
 }
 
 async function readMinutes(): Promise<number> {
-  const { settings } = await browser.storage.local.get('settings');
-  return parseSettings(settings).autoLockMinutes;
+  return (await readSettings()).autoLockMinutes;
 }
 
 function applyIdleInterval(minutes: number): void {

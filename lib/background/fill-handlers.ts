@@ -1,8 +1,7 @@
-import { browser } from 'wxt/browser';
 import { accountTitle } from '../account-title';
 import type { SiteCodes } from '../messaging';
 import { generateCode, secondsLeft } from '../otp';
-import { parseSettings } from '../settings';
+import type { Settings } from '../settings';
 import type { Vault } from '../vault';
 import { ForbiddenSenderError } from './errors';
 import type { FullSender, HandlerMap } from './handler-types';
@@ -16,15 +15,16 @@ export type FillRequest = 'otp.codes' | 'enroll.device';
 export function fillHandlers(
   vault: Vault,
   origin: (sender: FullSender) => Promise<string>,
+  readSettings: () => Promise<Settings>,
+  now: () => number = Date.now,
 ): HandlerMap<FillRequest> {
   return {
     'otp.codes': async (_data, sender): Promise<SiteCodes> => {
       const site = await origin(sender);
       const status = await vault.status();
       if (status !== 'unlocked') return { vault: status };
-      const { settings } = await browser.storage.local.get('settings');
-      const { autoFill, submitAfterFill } = parseSettings(settings);
-      const now = Date.now();
+      const { autoFill, submitAfterFill } = await readSettings();
+      const at = now();
       const { accounts } = await vault.listAccounts();
       const codes = accounts
         .filter((a) => a.type === 'totp' && a.sites.includes(site))
@@ -32,8 +32,8 @@ export function fillHandlers(
           ref: a.id,
           title: accountTitle(a),
           deviceName: a.deviceName ?? null,
-          code: generateCode(a, now),
-          secondsLeft: secondsLeft(a.period, now),
+          code: generateCode(a, at),
+          secondsLeft: secondsLeft(a.period, at),
         }));
       return { vault: 'unlocked', autoFill, submitAfterFill, codes };
     },

@@ -13,6 +13,7 @@ import { importHandlers } from './import-handlers';
 import { siteHandlers, syncSiteScripts } from './site-handlers';
 import { regionHandlers, scanHandlers } from './scan-handlers';
 import { startScanCommand } from './scan-command';
+import { readSettings } from './read-settings';
 import { browserSessionStore } from './session-store';
 import { isAllowedOrigin } from './sites';
 import { startUnlockWaiters } from './unlock-waiters';
@@ -57,7 +58,7 @@ export function startBackground(): void {
   ]);
   const site = siteOf(id, allowed);
   const fromContent = createContentResponder(
-    { ...enrollHandlers(vault, site), ...fillHandlers(vault, site) },
+    { ...enrollHandlers(vault, site), ...fillHandlers(vault, site, readSettings) },
     site,
   );
   listen(fromContent, ['enroll.add', 'enroll.device', 'ui.open-unlock', 'otp.codes']);

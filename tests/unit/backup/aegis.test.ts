@@ -179,7 +179,10 @@ describe('Aegis plain vaults', () => {
     ['no file version', { header: { slots: null }, db: aegisDb() }],
     ['db.version 0', { version: 1, header: { slots: null }, db: aegisDb(0) }],
     ['no entries', { version: 1, header: { slots: null }, db: { version: 1 } }],
-    ['entries as an object', { version: 1, header: { slots: null }, db: { version: 1, entries: {} } }],
+    [
+      'entries as an object',
+      { version: 1, header: { slots: null }, db: { version: 1, entries: {} } },
+    ],
     ['a string db without slots', { version: 1, header: { slots: null }, db: 'AAAA' }],
     ['slots as an object', { version: 1, header: { slots: {}, params: null }, db: 'AAAA' }],
   ])('rejects a broken file (%s) as corrupt', async (_what, file) => {

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AEGIS_ANDOTP_2FAS_IMPORTERS,
-  andOtpImporter,
-} from '../../../lib/backup/aegis-andotp-2fas';
+import { AEGIS_ANDOTP_2FAS_IMPORTERS, andOtpImporter } from '../../../lib/backup/aegis-andotp-2fas';
 import { andOtpLabel, parseAndOtpFile } from '../../../lib/backup/andotp';
 import type { ImportInput } from '../../../lib/backup/types';
 import {
@@ -191,9 +188,7 @@ describe('andOTP plain backups', () => {
     ['broken JSON', '[{"secret": "JBSWY3DP'],
     ['plain text', 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'],
   ])('rejects %s as corrupt', async (_what, text) => {
-    expect((await backupError(andOtpImporter.read(input(utf8(text)), 'pw'))).code).toBe(
-      'corrupt',
-    );
+    expect((await backupError(andOtpImporter.read(input(utf8(text)), 'pw'))).code).toBe('corrupt');
   });
 
   it('does not claim other JSON arrays', () => {
@@ -250,9 +245,7 @@ describe('andOTP encrypted backups', () => {
     const ico = new Uint8Array([0, 0, 1, 0, 1, 0, 16, 16, ...random(100)]);
     expect(andOtpImporter.detect(input(png, 'qr.png'))).toBe(false);
     expect(andOtpImporter.detect(input(ico, 'favicon.ico'))).toBe(false);
-    expect(andOtpImporter.detect(input(await andOtpNew(plain, 'pw', 150_000), 'x.bin'))).toBe(
-      true,
-    );
+    expect(andOtpImporter.detect(input(await andOtpNew(plain, 'pw', 150_000), 'x.bin'))).toBe(true);
     const old = await andOtpOld(plain, 'pw');
     expect(andOtpImporter.detect(input(old, 'otp_accounts_2024.json.aes'))).toBe(true);
   });

@@ -65,16 +65,26 @@ describe('otpauth:// text lists', () => {
     const read = readOtpauthText(text);
     expect(read.format).toBe(OTPAUTH_TEXT_FORMAT);
     expect(read.accounts).toHaveLength(count);
-    expect(read.skipped).toEqual(skipped.map(([title, reason]) => ({ title, reason: SKIP[reason] })));
+    expect(read.skipped).toEqual(
+      skipped.map(([title, reason]) => ({ title, reason: SKIP[reason] })),
+    );
     for (const s of read.skipped) expect(s.title).not.toContain(SECRET);
   });
 
   it('detects text with at least one URI line, not JSON or CSV holding URIs', () => {
-    expect(otpauthTextImporter.detect(textInput(`x\notpauth://totp/a?secret=${SECRET}`))).toBe(true);
+    expect(otpauthTextImporter.detect(textInput(`x\notpauth://totp/a?secret=${SECRET}`))).toBe(
+      true,
+    );
     expect(otpauthTextImporter.detect(textInput(`OTPAUTH-MIGRATION://offline?data=AA`))).toBe(true);
-    expect(otpauthTextImporter.detect(textInput(`{"totp": "otpauth://totp/a?secret=${SECRET}"}`))).toBe(false);
-    expect(otpauthTextImporter.detect(textInput(`name,login_totp\nA,otpauth://totp/a?secret=${SECRET}`))).toBe(false);
-    expect(otpauthTextImporter.detect({ name: 'x', bytes: new Uint8Array([0xff, 0x6f]) })).toBe(false);
+    expect(
+      otpauthTextImporter.detect(textInput(`{"totp": "otpauth://totp/a?secret=${SECRET}"}`)),
+    ).toBe(false);
+    expect(
+      otpauthTextImporter.detect(textInput(`name,login_totp\nA,otpauth://totp/a?secret=${SECRET}`)),
+    ).toBe(false);
+    expect(otpauthTextImporter.detect({ name: 'x', bytes: new Uint8Array([0xff, 0x6f]) })).toBe(
+      false,
+    );
   });
 });
 
@@ -86,7 +96,9 @@ describe.skipIf(!present(AEGIS_DIR))('otpauth text fixtures (Aegis test resource
     const read = await readImportFile(fileInput(AEGIS_DIR, file), undefined, OTHER_IMPORTERS);
     expect(read.format).toBe(OTPAUTH_TEXT_FORMAT);
     expect(read.accounts).toEqual(expected.accounts);
-    expect(read.skipped).toEqual(expected.steam.map((s) => skippedSteam(s.issuer ?? '', s.name ?? '')));
+    expect(read.skipped).toEqual(
+      expected.steam.map((s) => skippedSteam(s.issuer ?? '', s.name ?? '')),
+    );
   });
 });
 
@@ -134,40 +146,43 @@ const GOOGLE_TEXTS: [string, number][] = [
   ['url_list_output.txt', 6],
 ];
 
-describe.skipIf(!present(GOOGLE_DIR))('otpauth text fixtures (Google Authenticator exports)', () => {
-  it.each(GOOGLE_TEXTS)('%s imports %i accounts', async (file, count) => {
-    const read = await readImportFile(fileInput(GOOGLE_DIR, file), undefined, OTHER_IMPORTERS);
-    expect(read.format).toBe(OTPAUTH_TEXT_FORMAT);
-    expect(read.accounts).toHaveLength(count);
-    expect(read.skipped).toEqual([]);
-    const lines = readFileSync(join(GOOGLE_DIR, file), 'utf8')
-      .split(/\r?\n/)
-      .filter((l) => l.startsWith('otpauth-migration:'));
-    if (lines.length > 0) {
-      expect(read.accounts).toEqual(lines.flatMap((l) => parseMigrationUri(l).accounts));
-    }
-  });
-
-  it('test_export_wrong_data.txt: the broken export line is listed, nothing imported', async () => {
-    const input = fileInput(GOOGLE_DIR, 'test_export_wrong_data.txt');
-    const read = await readImportFile(input, undefined, OTHER_IMPORTERS);
-    expect(read).toEqual({
-      format: OTPAUTH_TEXT_FORMAT,
-      accounts: [],
-      skipped: [{ title: '#1', reason: SKIP.invalid }],
+describe.skipIf(!present(GOOGLE_DIR))(
+  'otpauth text fixtures (Google Authenticator exports)',
+  () => {
+    it.each(GOOGLE_TEXTS)('%s imports %i accounts', async (file, count) => {
+      const read = await readImportFile(fileInput(GOOGLE_DIR, file), undefined, OTHER_IMPORTERS);
+      expect(read.format).toBe(OTPAUTH_TEXT_FORMAT);
+      expect(read.accounts).toHaveLength(count);
+      expect(read.skipped).toEqual([]);
+      const lines = readFileSync(join(GOOGLE_DIR, file), 'utf8')
+        .split(/\r?\n/)
+        .filter((l) => l.startsWith('otpauth-migration:'));
+      if (lines.length > 0) {
+        expect(read.accounts).toEqual(lines.flatMap((l) => parseMigrationUri(l).accounts));
+      }
     });
-  });
 
-  it.each(['test_export_wrong_content.txt', 'test_export_wrong_prefix.txt'])(
-    '%s is not recognised (unsupported-format)',
-    async (file) => {
-      const err = await backupError(() =>
-        readImportFile(fileInput(GOOGLE_DIR, file), undefined, OTHER_IMPORTERS),
-      );
-      expect(err.code).toBe('unsupported-format');
-    },
-  );
-});
+    it('test_export_wrong_data.txt: the broken export line is listed, nothing imported', async () => {
+      const input = fileInput(GOOGLE_DIR, 'test_export_wrong_data.txt');
+      const read = await readImportFile(input, undefined, OTHER_IMPORTERS);
+      expect(read).toEqual({
+        format: OTPAUTH_TEXT_FORMAT,
+        accounts: [],
+        skipped: [{ title: '#1', reason: SKIP.invalid }],
+      });
+    });
+
+    it.each(['test_export_wrong_content.txt', 'test_export_wrong_prefix.txt'])(
+      '%s is not recognised (unsupported-format)',
+      async (file) => {
+        const err = await backupError(() =>
+          readImportFile(fileInput(GOOGLE_DIR, file), undefined, OTHER_IMPORTERS),
+        );
+        expect(err.code).toBe('unsupported-format');
+      },
+    );
+  },
+);
 
 describe.skipIf(!present(AEGIS_DIR))('otpauth text fixtures: truncated copies', () => {
   // Plain text has no integrity check: a list cut at a line break is a shorter list, and a
@@ -177,7 +192,9 @@ describe.skipIf(!present(AEGIS_DIR))('otpauth text fixtures: truncated copies', 
   it.each([0.1, 0.33, 0.5, 0.66, 0.9])('plain.txt cut at %f', async (fraction) => {
     const input = fileInput(AEGIS_DIR, 'plain.txt');
     const full = readOtpauthText(new TextDecoder().decode(input.bytes));
-    const cut = new TextDecoder().decode(input.bytes.slice(0, Math.floor(input.bytes.length * fraction)));
+    const cut = new TextDecoder().decode(
+      input.bytes.slice(0, Math.floor(input.bytes.length * fraction)),
+    );
     const read = readOtpauthText(cut);
     const whole = cut.split('\n').length - 1;
     expect(read.accounts.slice(0, whole)).toEqual(full.accounts.slice(0, whole));

@@ -77,14 +77,7 @@ describe('pc-authenticator backup: round trip', () => {
   it('writes the documented file, with nothing about the accounts in plaintext', async () => {
     const text = await createBackup(ACCOUNTS, PASSWORD, options);
     const file = JSON.parse(text) as Record<string, unknown>;
-    expect(Object.keys(file)).toEqual([
-      'format',
-      'version',
-      'createdAt',
-      'kdf',
-      'cipher',
-      'data',
-    ]);
+    expect(Object.keys(file)).toEqual(['format', 'version', 'createdAt', 'kdf', 'cipher', 'data']);
     expect(file).toMatchObject({
       format: 'pc-authenticator-backup',
       version: 1,
@@ -183,7 +176,11 @@ describe('pc-authenticator backup: rejected files return nothing', () => {
     ['first ciphertext byte flipped', flipByte(() => 0), 'wrong-password'],
     ['middle ciphertext byte flipped', flipByte((n) => n >> 1), 'wrong-password'],
     ['tag byte flipped', flipByte((n) => n - 1), 'wrong-password'],
-    ['ciphertext shortened by one byte', (f) => (f.data = bytesToBase64(base64ToBytes(f.data).slice(0, -1))), 'wrong-password'],
+    [
+      'ciphertext shortened by one byte',
+      (f) => (f.data = bytesToBase64(base64ToBytes(f.data).slice(0, -1))),
+      'wrong-password',
+    ],
     ['IV changed', flipIv, 'wrong-password'],
     ['salt changed', flipSalt, 'wrong-password'],
     ['iterations changed', (f) => (f.kdf.iterations = 2), 'wrong-password'],
@@ -271,7 +268,9 @@ describe('pc-authenticator backup: importer', () => {
   it('detects its files by the format field only', async () => {
     const text = await createBackup(ACCOUNTS, PASSWORD, options);
     expect(importer.detect(textInput(text, 'backup.pcauth.json'))).toBe(true);
-    expect(importer.detect(jsonInput({ format: 'pc-authenticator-backup', version: 9 }))).toBe(true);
+    expect(importer.detect(jsonInput({ format: 'pc-authenticator-backup', version: 9 }))).toBe(
+      true,
+    );
     expect(importer.detect(jsonInput({ format: 'other' }))).toBe(false);
     expect(importer.detect(textInput('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'))).toBe(false);
   });

@@ -275,7 +275,10 @@ describe('2FAS plain backups', () => {
     const bad = { ...service, otp: { ...service.otp, ...change } };
     const result = await twoFasImporter.read(input(await twoFas([bad, ...TWOFAS_SERVICES])));
     expect(result.accounts).toEqual(SAMPLE.accounts);
-    expect(result.skipped).toEqual([{ title: 'Example (alice@example.com)', reason }, ...SAMPLE.skipped]);
+    expect(result.skipped).toEqual([
+      { title: 'Example (alice@example.com)', reason },
+      ...SAMPLE.skipped,
+    ]);
   });
 
   it('lists services that are not objects, or have no secret, as invalid', async () => {
@@ -328,7 +331,10 @@ describe('2FAS encrypted backups', () => {
     const bytes = await twoFas(TWOFAS_SERVICES, { password: 'pw' });
     const file = JSON.parse(new TextDecoder().decode(bytes)) as { servicesEncrypted: string };
     const s = file.servicesEncrypted;
-    const damaged = jsonBytes({ ...file, servicesEncrypted: (s[0] === 'A' ? 'B' : 'A') + s.slice(1) });
+    const damaged = jsonBytes({
+      ...file,
+      servicesEncrypted: (s[0] === 'A' ? 'B' : 'A') + s.slice(1),
+    });
     expect((await backupError(twoFasImporter.read(input(damaged), 'pw'))).code).toBe('corrupt');
   });
 

@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fillHandlers } from '../../../lib/background/fill-handlers';
+import type { FullSender } from '../../../lib/background/handler-types';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { FAST_KDF, PASSWORD, setup } from '../vault/helpers';
+
+const KOSMO = 'https://densenkenpo.portal.kosmo-web.jp';
+const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+const account = (issuer: string, sites: string[], secret = SECRET) => ({
+  issuer,
+  name: 'taro',
+  secret,
+  type: 'totp' as const,
+  algorithm: 'SHA1' as const,
+  digits: 6,
+  period: 30,
+  counter: 0,
+  sites,
+});
+
+describe('codes for a content script', () => {
+  let env: ReturnType<typeof setup>;
+  let handlers: ReturnType<typeof fillHandlers>;
+  const sender: FullSender = {};
+
+  beforeEach(async () => {
+    env = setup();
+    await env.vault.create(PASSWORD, { kdf: FAST_KDF });
+    // The origin comes from the responder's sender check; here it is KOSMO's.
+    handlers = fillHandlers(
+      env.vault,
+      async () => KOSMO,
+      async () => DEFAULT_SETTINGS,
+      () => 59_000,
+    );
+  });
+
+  it('gives the code of an account bound to the page origin, and nothing secret', async () => {
+    await env.vault.addAccount(account('KOSMO', [KOSMO]));
+    await env.vault.addAccount(account('Elsewhere', ['https://example.com'], 'JBSWY3DPEHPK3PXP'));
+    const reply = await handlers['otp.codes'](undefined, sender);
+    expect(reply).toMatchObject({ vault: 'unlocked', autoFill: true, submitAfterFill: false });
+    if (reply.vault !== 'unlocked') throw new Error('locked');
+    // RFC 6238's SHA1 vector at T=59 s, 6 digits.
+    expect(reply.codes).toEqual([
+      {
+        ref: expect.any(String),
+        title: 'KOSMO (taro)',
+        deviceName: null,
+        code: '287082',
+        secondsLeft: 1,
+      },
+    ]);
+    expect(JSON.stringify(reply)).not.toContain(SECRET);
+  });
+
+  it('says locked and gives no code while the vault is locked', async () => {
+    await env.vault.addAccount(account('KOSMO', [KOSMO]));
+    await env.vault.lock();
+    expect(await handlers['otp.codes'](undefined, sender)).toEqual({ vault: 'locked' });
+  });
+
+  it('records the device name only for an account bound to the page', async () => {
+    const mine = await env.vault.addAccount(account('KOSMO', [KOSMO]));
+    const other = await env.vault.addAccount(
+      account('X', ['https://example.com'], 'JBSWY3DPEHPK3PXP'),
+    );
+    await handlers['enroll.device']({ ref: mine.id, label: ' PC Authenticator (Chrome) ' }, sender);
+    await expect(
+      handlers['enroll.device']({ ref: other.id, label: 'stolen' }, sender),
+    ).rejects.toThrow();
+    const { accounts } = await env.vault.listAccounts();
+    expect(accounts.map((a) => a.deviceName)).toEqual(['PC Authenticator (Chrome)', undefined]);
+  });
+});
