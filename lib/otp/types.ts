@@ -25,6 +25,8 @@ export interface AccountData extends OtpParams {
   sites: string[];
   /** The device name given to the site at enrollment (Keycloak's `userLabel`), to pick the account. */
   deviceName?: string;
+  /** Shown at the top of the list. */
+  pinned?: boolean;
 }
 
 /** A stored account: its data plus the plaintext bookkeeping the vault keeps beside it. */

@@ -43,8 +43,10 @@ export function checkAccountData(value: unknown): AccountData {
   if (v.deviceName !== undefined && typeof v.deviceName !== 'string') {
     fail('deviceName', 'must be a string when present');
   }
+  if (v.pinned !== undefined && typeof v.pinned !== 'boolean') fail('pinned', 'must be a boolean');
   return {
     ...(typeof v.deviceName === 'string' ? { deviceName: v.deviceName } : {}),
+    ...(v.pinned === true ? { pinned: true } : {}),
     type: v.type as OtpType,
     secret: v.secret,
     algorithm: v.algorithm as OtpAlgorithm,

@@ -56,6 +56,29 @@ export class AccountStore {
     return { ...checked, id, order, updatedAt };
   }
 
+  /**
+   * Adds several accounts in one transaction: all of them or, if anything fails, none (a restore
+   * that stops halfway must leave the vault exactly as it was). Encryption happens first because
+   * an IndexedDB transaction cannot wait on WebCrypto.
+   */
+  async addMany(list: AccountData[]): Promise<Account[]> {
+    const { db, crypto, now, dek } = this.#deps;
+    if (!Array.isArray(list)) throw new TypeError('list must be an array');
+    const checked = list.map((data) => checkAccountData(data));
+    const key = await dek();
+    const updatedAt = now();
+    const sealed = await Promise.all(
+      checked.map((data) => sealAccount(crypto, key, crypto.randomUUID(), 0, data, updatedAt)),
+    );
+    const first = await db.transaction('rw', db.accounts, async () => {
+      const last = await db.accounts.orderBy('order').last();
+      const start = last === undefined ? 0 : last.order + 1;
+      await db.accounts.bulkAdd(sealed.map((record, i) => ({ ...record, order: start + i })));
+      return start;
+    });
+    return checked.map((data, i) => ({ ...data, id: sealed[i]!.id, order: first + i, updatedAt }));
+  }
+
   /** Applies `patch` to one account and re-encrypts it with a fresh IV. */
   async update(id: string, patch: Partial<AccountData>): Promise<Account> {
     const { db, crypto, now, dek } = this.#deps;

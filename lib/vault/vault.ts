@@ -165,6 +165,42 @@ export class Vault {
     return this.#accounts.add(data);
   }
 
+  /** Adds several accounts atomically (all or none), at the end of the list. */
+  addAccounts(list: AccountData[]): Promise<Account[]> {
+    return this.#accounts.addMany(list);
+  }
+
+  /**
+   * Checks the master password without changing the lock state (for exports), counting failures
+   * like {@link unlock}.
+   */
+  verifyPassword(password: string): Promise<void> {
+    return this.#passwords.run(async () => {
+      normalizePassword(password);
+      const header = await meta.readHeader(this.#deps.db);
+      const dek = await unwrapDekWithPassword(this.#deps, header, password);
+      dek.fill(0);
+      await meta.clearLockout(this.#deps.db);
+    });
+  }
+
+  /** The stored key-derivation parameters (no salt) and when the vault was made. */
+  async info(): Promise<{ kdf: Omit<VaultHeader['kdf'], 'salt'>; createdAt: number }> {
+    const { kdf, createdAt } = await meta.readHeader(this.#deps.db);
+    const { salt: _salt, ...params } = kdf;
+    return { kdf: params, createdAt };
+  }
+
+  /** Deletes everything (header, counter, records) and locks: the start of a new life. */
+  async destroy(): Promise<void> {
+    const { db } = this.#deps;
+    await db.transaction('rw', db.meta, db.accounts, async () => {
+      await db.meta.clear();
+      await db.accounts.clear();
+    });
+    await this.lock();
+  }
+
   /** Changes fields of one account. `not-found`; `corrupt-record` if it no longer decrypts. */
   updateAccount(id: string, patch: Partial<AccountData>): Promise<Account> {
     return this.#accounts.update(id, patch);
