@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { AccountList } from '../../components/account-list';
 import { AddAccountForm } from '../../components/add-account-form';
+import { ClockWarning } from '../../components/clock-warning';
 import { ErrorMessage } from '../../components/error-message';
 import { PasswordSetup } from '../../components/password-setup';
 import { PopupActions } from '../../components/popup-actions';
@@ -9,8 +10,10 @@ import { ScanMessage } from '../../components/scan-message';
 import { SitePanel } from '../../components/site-panel';
 import { SearchBox } from '../../components/search-box';
 import { UnlockForm } from '../../components/unlock-form';
+import { pinnedFirst } from '../../lib/account-order';
 import { filterAccounts, SEARCH_THRESHOLD } from '../../lib/account-search';
 import { t } from '../../lib/browser-i18n';
+import { useClock } from '../../lib/hooks/use-clock';
 import { useCopy } from '../../lib/hooks/use-copy';
 import { usePageSite } from '../../lib/hooks/use-page-site';
 import { useScan } from '../../lib/hooks/use-scan';
@@ -29,6 +32,7 @@ export function App() {
   const { copiedId, copyFailed, copy } = useCopy();
   const scanner = useScan(vault.refresh);
   const page = usePageSite(vault.refresh);
+  const clock = useClock(list.accounts.flatMap((a) => a.sites));
   const searchRef = useRef<HTMLInputElement>(null);
   const errorMessage = error ? errorText(t, error) : null;
   const showSearch = list.accounts.length > SEARCH_THRESHOLD;
@@ -75,7 +79,7 @@ export function App() {
       />
     );
 
-  const visible = filterAccounts(list.accounts, query);
+  const visible = filterAccounts(pinnedFirst(list.accounts), query);
   return (
     <main>
       <PopupHeader
@@ -86,6 +90,9 @@ export function App() {
           void vault.lock();
         }}
       />
+      {clock.warning !== null && (
+        <ClockWarning t={t} offsetMs={clock.warning} onCorrect={() => void clock.correct()} />
+      )}
       {page.site && (
         <SitePanel
           t={t}
@@ -134,7 +141,7 @@ export function App() {
         <AccountList
           t={t}
           accounts={visible}
-          now={now}
+          now={now + clock.offsetMs}
           copiedId={copiedId}
           onCopy={(account, code) => void copy(account.id, code)}
           onDelete={(account) => void vault.remove(account.id)}

@@ -1,22 +1,11 @@
+import { isKosmoSite } from '../kosmo';
 import type { FullSender } from './handler-types';
 
 /**
- * True for `https://*.kosmo-web.jp` (any port-less https host under it). Parsing the URL, not
- * matching text, is what keeps `densenkenpo.portal.kosmo-web.jp.example.com`, `http://` and
- * punycode lookalikes out.
+ * True for `https://*.kosmo-web.jp`. Parsing the URL, not matching text, is what keeps
+ * `densenkenpo.portal.kosmo-web.jp.example.com`, `http://` and punycode lookalikes out.
  */
-export function isKosmoOrigin(origin: string): boolean {
-  try {
-    const url = new URL(origin);
-    return (
-      url.protocol === 'https:' &&
-      url.port === '' &&
-      (url.hostname === 'kosmo-web.jp' || url.hostname.endsWith('.kosmo-web.jp'))
-    );
-  } catch {
-    return false;
-  }
-}
+export const isKosmoOrigin = isKosmoSite;
 
 /**
  * The origin a content script runs on, from the browser's own sender facts (never from the

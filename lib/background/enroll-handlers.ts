@@ -3,12 +3,16 @@ import type { EnrollSource } from '../messaging';
 import { generateCode, parseOtpauthUri, validateAccountData } from '../otp';
 import type { AccountData } from '../otp/types';
 import { classifyQrText } from '../qr/classify-qr-text';
+import { deviceNameFor } from '../settings';
 import { VaultError, type Vault } from '../vault';
 import type { FullSender, HandlerMap } from './handler-types';
 import { NoOtpQrError } from './errors';
 import { imageFromDataUrl } from './image-data';
 import { qrReader } from './qr-reader';
+import { readSettings } from './read-settings';
 import { storeAccount } from './store-account';
+
+export { defaultDeviceName } from '../settings';
 
 export type EnrollRequest = 'enroll.add' | 'ui.open-unlock';
 
@@ -19,6 +23,7 @@ export type EnrollRequest = 'enroll.add' | 'ui.open-unlock';
 export function enrollHandlers(
   vault: Vault,
   origin: (sender: FullSender) => Promise<string>,
+  now: () => number = Date.now,
 ): HandlerMap<EnrollRequest> {
   return {
     'enroll.add': async ({ source, hints }, sender) => {
@@ -31,8 +36,9 @@ export function enrollHandlers(
         status: stored.kind,
         ref: stored.account.id,
         title: stored.title,
-        code: generateCode(stored.account, Date.now()),
-        deviceName: defaultDeviceName(navigator.userAgent),
+        code: generateCode(stored.account, now()),
+        // The user's own name from the settings, else 「PC Authenticator (Chrome|Edge)」.
+        deviceName: deviceNameFor(await readSettings(), navigator.userAgent),
       };
     },
     'ui.open-unlock': async (_data, sender) => {
@@ -64,9 +70,4 @@ async function accountFrom(
   const uri = found.map((qr) => qr.text).find((text) => classifyQrText(text) === 'otpauth');
   if (!uri) throw new NoOtpQrError();
   return parseOtpauthUri(uri);
-}
-
-/** 「PC Authenticator (Chrome)」 or 「(Edge)」: how the device shows in Keycloak's list. */
-export function defaultDeviceName(userAgent: string): string {
-  return `PC Authenticator (${/\bEdg\//.test(userAgent) ? 'Edge' : 'Chrome'})`;
 }

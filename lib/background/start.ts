@@ -3,6 +3,7 @@ import { VaultDatabase } from '../db';
 import { onMessage, type ProtocolMap } from '../messaging';
 import { Vault } from '../vault';
 import { startAutoLock } from './auto-lock';
+import { startClock } from './clock-offset';
 import { createContentResponder, siteOf } from './content-responder';
 import { enrollHandlers } from './enroll-handlers';
 import { fillHandlers } from './fill-handlers';
@@ -10,6 +11,7 @@ import { createExtensionResponder } from './extension-responder';
 import type { Respond } from './handler-types';
 import { startFillTriggers } from './fill-triggers';
 import { importHandlers } from './import-handlers';
+import { manageHandlers } from './manage-handlers';
 import { siteHandlers, syncSiteScripts } from './site-handlers';
 import { regionHandlers, scanHandlers } from './scan-handlers';
 import { startScanCommand } from './scan-command';
@@ -26,6 +28,7 @@ export function startBackground(): void {
   const vault = new Vault({ db, crypto, session: browserSessionStore, now: () => Date.now() });
   const allowed = isAllowedOrigin;
   const notifyUnlocked = startUnlockWaiters(id, allowed);
+  const now = startClock();
 
   const fromPages = createExtensionResponder(
     {
@@ -33,6 +36,7 @@ export function startBackground(): void {
       ...importHandlers(vault),
       ...scanHandlers(vault),
       ...siteHandlers(vault),
+      ...manageHandlers(vault, { clearLocal: clearBesideVault }),
     },
     vault,
     id,
@@ -55,10 +59,15 @@ export function startBackground(): void {
     'sites.enable',
     'sites.disable',
     'accounts.bind',
+    'accounts.update',
+    'accounts.reorder',
+    'vault.change-password',
+    'vault.info',
+    'vault.wipe',
   ]);
   const site = siteOf(id, allowed);
   const fromContent = createContentResponder(
-    { ...enrollHandlers(vault, site), ...fillHandlers(vault, site, readSettings) },
+    { ...enrollHandlers(vault, site, now), ...fillHandlers(vault, site, readSettings, now) },
     site,
   );
   listen(fromContent, ['enroll.add', 'enroll.device', 'ui.open-unlock', 'otp.codes']);
@@ -70,6 +79,12 @@ export function startBackground(): void {
   // Permissions can be revoked at chrome://extensions; registrations follow what is granted.
   browser.permissions.onRemoved.addListener(() => void syncSiteScripts());
   startAutoLock(vault);
+}
+
+/** After 「すべて削除」: the allowed sites (and their content script) and the backup state go too. */
+async function clearBesideVault(): Promise<void> {
+  await browser.storage.local.remove(['enabledSites', 'backup']);
+  await syncSiteScripts();
 }
 
 function listen(respond: Respond, requests: (keyof ProtocolMap)[]): void {

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchWithExtension, removeProfile, type ExtensionBrowser } from './support/browser';
+import { KOSMO_ORIGIN, KosmoSite, replicaHook, startReplica } from './support/kosmo-site';
+import { sendFromPage } from './support/messages';
+import { awayFromStepEdge, oathtoolTotp } from './support/oathtool';
+import { PopupPage } from './support/popup-page';
+
+const SKEW_MS = 95_000; // the server runs 95 s ahead: three 30 s steps, codes would be refused
+let replica: Awaited<ReturnType<typeof startReplica>>;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  replica = await startReplica({ clockSkewMs: SKEW_MS });
+  browser = await launchWithExtension();
+  await replica.attach(browser.context);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await replica?.server.close();
+  if (browser) await removeProfile(browser.profileDir);
+});
+
+it('warns about a PC clock far off the KOSMO server, and the correction makes codes work', async () => {
+  const state = await replicaHook<{ users: { username: string; devices: { secret: string }[] }[] }>(
+    replica.server.url,
+    '/__test/state',
+  );
+  const key = state.users.find((u) => u.username === 'user2')!.devices[0]!.secret;
+  const popup = await PopupPage.open(browser);
+  await popup.createPassword('clock-test-password');
+  const added = await sendFromPage(popup.page, 'accounts.add', {
+    uri: `otpauth://totp/KOSMO:user2?secret=${key}`,
+  });
+  if (!added.ok) throw new Error('add failed');
+  await sendFromPage(popup.page, 'accounts.bind', {
+    id: added.value.id,
+    origin: KOSMO_ORIGIN,
+    bound: true,
+  });
+
+  await popup.page.reload();
+  const warning = popup.byTestId('clock-warning');
+  await expect
+    .poll(() => warning.innerText().catch(() => ''), { timeout: 10_000 })
+    .toMatch(/9\d seconds behind/);
+  await popup.byTestId('clock-correct').click();
+  await expect.poll(() => warning.count()).toBe(0);
+
+  await awayFromStepEdge(8);
+  expect(await popup.code()).toBe(oathtoolTotp(key, Date.now() + SKEW_MS));
+  const site = await KosmoSite.open(browser.context, 'v1');
+  await site.login('user2');
+  await expect
+    .poll(() => site.page.locator('#otp').inputValue(), { timeout: 5000 })
+    .toBe(oathtoolTotp(key, Date.now() + SKEW_MS));
+  await site.page.locator('#kc-login').click();
+  await expect.poll(() => site.signedIn().count()).toBe(1);
+});
