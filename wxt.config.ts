@@ -26,6 +26,12 @@ export default defineConfig({
       'scripting',
       // 「ワンタイムパスワードを入力」 on an editable field's context menu.
       'contextMenus',
+      // Clearing a copied code: an offscreen document (the worker has no clipboard) checks that
+      // the clipboard still holds our code before emptying it, so nothing the user copied since
+      // is ever lost.
+      'offscreen',
+      'clipboardRead',
+      'clipboardWrite',
     ],
     optional_host_permissions: [
       // Asked for one site at a time, only when the user clicks 「このサイトで有効にする」.

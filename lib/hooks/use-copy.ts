@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { sendMessage } from '../messaging';
 
 const FEEDBACK_MS = 1500;
 
@@ -19,6 +20,7 @@ export function useCopy() {
     }
     setFailed(false);
     setCopiedId(id);
+    void sendMessage('clipboard.copied', { code: code.replace(/\s/g, '') });
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setCopiedId(null), FEEDBACK_MS);
   }, []);
