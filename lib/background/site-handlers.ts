@@ -15,8 +15,10 @@ const SCRIPT_ID = 'pc-authenticator-sites';
  * permission the popup requested for each). Called at start and after every change.
  */
 export async function syncSiteScripts(): Promise<void> {
-  const granted = (await browser.permissions.getAll()).origins ?? [];
-  const origins = (await enabledSites()).filter((o) => granted.includes(`${o}/*`));
+  const origins: string[] = [];
+  for (const origin of await enabledSites()) {
+    if (await browser.permissions.contains({ origins: [`${origin}/*`] })) origins.push(origin);
+  }
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (origins.length === 0) return;
@@ -24,7 +26,7 @@ export async function syncSiteScripts(): Promise<void> {
     {
       id: SCRIPT_ID,
       matches: origins.map((o) => `${o}/*`),
-      js: ['/content-scripts/sites.js'],
+      js: ['content-scripts/sites.js'],
       runAt: 'document_idle',
       allFrames: false,
       persistAcrossSessions: true,
