@@ -33,17 +33,18 @@ const SALT_BYTES = 12;
 const NONCE_BYTES = 12;
 
 /**
- * Iteration counts accepted for the current layout. andOTP picks 140,000–160,000; above
- * 10,000,000 the file is not andOTP's (Aegis stops there too), and a derivation would hang.
+ * Iteration counts accepted for the current layout. andOTP picks 140,000–160,000 at random
+ * (`PBKDF2_MIN/MAX_BACKUP_ITERATIONS`); the cap leaves room and keeps a file that is not
+ * andOTP's from costing more than a fraction of a second of key derivation.
  */
-export const ANDOTP_ITERATIONS = Object.freeze({ min: 1, max: 10_000_000 });
+export const ANDOTP_ITERATIONS = Object.freeze({ min: 1, max: 1_000_000 });
 
 /**
  * Iteration counts that make {@link andOtpImporter}`.detect` claim a binary file not named
  * `*.aes`: narrower, so that other binary files starting with a zero byte (ICO, MP4, UTF-16
  * text…) are not taken for andOTP backups.
  */
-export const ANDOTP_DETECT_ITERATIONS = Object.freeze({ min: 10_000, max: 2_000_000 });
+export const ANDOTP_DETECT_ITERATIONS = Object.freeze({ min: 100_000, max: 1_000_000 });
 
 /** The current encrypted layout, when the file's first four bytes allow it. */
 export interface AndOtpNewLayout {

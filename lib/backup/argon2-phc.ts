@@ -48,7 +48,7 @@ export function isAcceptableCost(cost: Argon2Cost): boolean {
 const PHC =
   /^\$argon2id\$v=19\$m=(\d{1,7}),t=(\d{1,3}),p=(\d{1,3})\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
 
-/** Reads an Argon2id (version 0x13) PHC string, or `undefined` when it is not one or is out of bounds. */
+/** Reads an Argon2id (v=0x13) PHC string; `undefined` when it is not one or is out of bounds. */
 export function parseArgon2idPhc(text: unknown): Argon2Phc | undefined {
   if (typeof text !== 'string') return undefined;
   const match = PHC.exec(text);

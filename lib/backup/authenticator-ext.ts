@@ -36,7 +36,7 @@ export const AUTHENTICATOR_EXT_FORMAT = 'authenticator-extension';
 export const V8_KEY_COST = Object.freeze({ memoryKiB: 19456, iterations: 2, parallelism: 1 });
 export const V8_KEY_BYTES = 32;
 
-/** Root members that are not entries: the v2 wrapped key (`key`, or `enc`/`hash` after bug #557). */
+/** Root members that are not entries: the v2 wrapped key (`key`, or `enc`/`hash`: bug #557). */
 function isRootKeyMember(name: string, value: unknown): boolean {
   if (name === 'key') return isObject(value) || value === null;
   return (name === 'enc' || name === 'hash') && typeof value === 'string';
@@ -75,12 +75,13 @@ function toHex(bytes: Uint8Array): string {
 }
 
 /**
- * A hex secret (types `hex`/`hhex`) as Base32. An odd-length key is evened the way the
- * extension's code generator does: a trailing `0` is dropped, otherwise a `0` is appended.
+ * A hex secret (types `hex`/`hhex`) as Base32, `''` when it is not hex. An odd-length key is
+ * evened the way the extension's code generator does: a trailing `0` is dropped, otherwise a
+ * `0` is appended.
  */
 export function hexSecretToBase32(secret: string): string {
   let hex = secret.replace(/\s/g, '');
-  if (!/^[0-9a-f]*$/i.test(hex)) return secret; // not hex: let the Base32 check reject it
+  if (!/^[0-9a-f]*$/i.test(hex)) return ''; // not hex: an empty key, rejected as invalid
   if (hex.length % 2 === 1) hex = hex.endsWith('0') ? hex.slice(0, -1) : `${hex}0`;
   const bytes = new Uint8Array(hex.length / 2);
   for (let i = 0; i < bytes.length; i += 1) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);

@@ -34,14 +34,15 @@ import {
  *
  * ```json
  * { "format": "pc-authenticator-backup", "version": 1, "createdAt": "2026-…Z",
- *   "kdf": { "algorithm": "argon2id", "memoryKiB": 65536, "iterations": 3, "parallelism": 1, "salt": "<b64>" },
+ *   "kdf": { "algorithm": "argon2id", "memoryKiB": 65536, "iterations": 3, "parallelism": 1,
+ *            "salt": "<b64, 16 bytes>" },
  *   "cipher": { "algorithm": "AES-256-GCM", "iv": "<b64, 12 bytes>" },
  *   "data": "<b64 of ciphertext ‖ 16-byte tag>" }
  * ```
  *
  * `data` decrypts to UTF-8 JSON `{ "accounts": [{ issuer, name, secret, type, algorithm, digits,
- * period, counter, sites, order, deviceName? }] }`. The key is Argon2id of the backup password
- * (NFC; it may differ from the vault's) with the vault's default cost; the additional data is
+ * period, counter, sites, order, deviceName?, pinned? }] }`. The key is Argon2id of the backup
+ * password (NFC; it may differ from the vault's) with the vault's default cost; the additional data is
  * `pc-authenticator-backup/1`, so the file cannot be passed off as another version. Everything
  * about the accounts is inside the ciphertext; the plaintext header holds only the date and
  * the parameters needed to decrypt.
@@ -79,6 +80,8 @@ export interface BackupAccount {
   /** 0-based position in the user's list. */
   order: number;
   deviceName?: string;
+  /** Shown at the top of the list. */
+  pinned?: boolean;
 }
 
 export interface CreateBackupOptions {
@@ -117,6 +120,7 @@ export async function createBackup(
       sites: [...a.sites],
       order,
       ...(a.deviceName !== undefined ? { deviceName: a.deviceName } : {}),
+      ...(a.pinned === true ? { pinned: true } : {}),
     })),
   };
   const plaintext = new TextEncoder().encode(JSON.stringify(payload));
@@ -255,7 +259,8 @@ export function readBackupPayload(plaintext: Uint8Array): ImportedEntries {
       typeof period !== 'number' ||
       typeof counter !== 'number' ||
       !isStringArray(sites) ||
-      (e.deviceName !== undefined && typeof e.deviceName !== 'string')
+      (e.deviceName !== undefined && typeof e.deviceName !== 'string') ||
+      (e.pinned !== undefined && typeof e.pinned !== 'boolean')
     ) {
       skipped.push({ title, reason: SKIP_REASONS.invalid });
       continue;
@@ -265,9 +270,11 @@ export function readBackupPayload(plaintext: Uint8Array): ImportedEntries {
         { type, issuer, name, secret, algorithm, digits, period, counter, sites },
         IMPORT_LIMITS,
       );
-      accounts.push(
-        typeof e.deviceName === 'string' ? { ...account, deviceName: e.deviceName } : account,
-      );
+      accounts.push({
+        ...account,
+        ...(typeof e.deviceName === 'string' ? { deviceName: e.deviceName } : {}),
+        ...(e.pinned === true ? { pinned: true } : {}),
+      });
     } catch (err) {
       if (!isOtpError(err)) throw err;
       skipped.push({ title, reason: skipReasonOf(err) });

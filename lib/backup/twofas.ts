@@ -57,11 +57,15 @@ export function parseTwoFasFile(bytes: Uint8Array): TwoFasFile {
   const { schemaVersion } = file;
   if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1) throw corrupt();
   if (schemaVersion > TWOFAS_SCHEMA_VERSION) throw new BackupError('unsupported-version', FORMAT);
-  if (typeof file.servicesEncrypted === 'string' && file.servicesEncrypted !== '') {
-    const reference =
-      file.reference === undefined || file.reference === null
-        ? undefined
-        : parseTwoFasSealed(file.reference);
+  // Only encrypted backups have these two (an empty `servicesEncrypted` alone is taken as
+  // absent); a damaged encrypted file must not read as an empty plain one.
+  const hasReference = file.reference !== undefined && file.reference !== null;
+  const encrypted =
+    file.servicesEncrypted !== undefined &&
+    file.servicesEncrypted !== null &&
+    (file.servicesEncrypted !== '' || hasReference);
+  if (encrypted) {
+    const reference = hasReference ? parseTwoFasSealed(file.reference) : undefined;
     return {
       kind: 'encrypted',
       schemaVersion,
@@ -69,7 +73,7 @@ export function parseTwoFasFile(bytes: Uint8Array): TwoFasFile {
       reference,
     };
   }
-  if (!Array.isArray(file.services)) throw corrupt();
+  if (hasReference || !Array.isArray(file.services)) throw corrupt();
   return { kind: 'plain', schemaVersion, services: file.services };
 }
 

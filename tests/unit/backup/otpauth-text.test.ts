@@ -11,6 +11,7 @@ import { parseMigrationUri } from '../../../lib/otp/migration';
 import {
   ABSENT,
   AEGIS_DIR,
+  EXT_DIR,
   EXT_SYNTHETIC_DIR,
   GOOGLE_DIR,
   SKIP,
@@ -102,7 +103,7 @@ describe.skipIf(!present(AEGIS_DIR))('otpauth text fixtures (Aegis test resource
   });
 });
 
-describe.skipIf(!present(EXT_SYNTHETIC_DIR.replace(/third_party_synthetic$/, '')))(
+describe.skipIf(!present(EXT_DIR))(
   'otpauth text fixture (Authenticator extension authenticator.txt)',
   () => {
     it('firefox-standard-unencrypted.txt imports its 3 entries', async () => {
@@ -202,7 +203,7 @@ describe.skipIf(!present(AEGIS_DIR))('otpauth text fixtures: truncated copies', 
   });
 });
 
-if (!present(AEGIS_DIR) || !present(GOOGLE_DIR)) {
+if (!present(AEGIS_DIR) || !present(GOOGLE_DIR) || !present(EXT_DIR)) {
   describe('otpauth text fixtures', () => {
     it(ABSENT, ({ skip }) => skip());
   });

@@ -53,7 +53,10 @@ const ACCOUNTS: AccountData[] = [
     },
     IMPORT_LIMITS,
   ),
-  validateAccountData({ name: 'no issuer', secret: 'MFRGGZDF' }, IMPORT_LIMITS),
+  {
+    ...validateAccountData({ name: 'no issuer', secret: 'MFRGGZDF' }, IMPORT_LIMITS),
+    pinned: true,
+  },
   validateAccountData({ issuer: 'Zeta', secret: '4SJHB4GSD43FZBAI7C2HLRJGPQ' }, IMPORT_LIMITS),
 ];
 
@@ -238,6 +241,7 @@ describe('pc-authenticator backup: payload', () => {
           entry({ issuer: 'Steam', type: 'steam', order: 3 }),
           entry({ issuer: 'MD5', algorithm: 'MD5', order: 4 }),
           entry({ issuer: 'No sites', sites: 'x', order: 5 }),
+          entry({ issuer: 'Odd pin', pinned: 'yes', order: 6 }),
           'not an object',
         ],
       }),
@@ -248,7 +252,8 @@ describe('pc-authenticator backup: payload', () => {
       { title: 'Steam (a)', reason: SKIP.type },
       { title: 'MD5 (a)', reason: SKIP.algorithm },
       { title: 'No sites (a)', reason: SKIP.invalid },
-      { title: '#8', reason: SKIP.invalid },
+      { title: 'Odd pin (a)', reason: SKIP.invalid },
+      { title: '#9', reason: SKIP.invalid },
     ]);
   });
 

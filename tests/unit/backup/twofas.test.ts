@@ -233,8 +233,8 @@ describe('2FAS plain backups', () => {
   it.each([1, 2])('reads every service of schema %i as TOTP', async (schemaVersion) => {
     const services = TWOFAS_SERVICES.slice(0, 2).map((s) => {
       const { otp, ...rest } = s as { otp: Record<string, unknown> };
-      const { tokenType: _tokenType, ...params } = otp;
-      return { ...rest, otp: params };
+      const params = Object.entries(otp).filter(([key]) => key !== 'tokenType');
+      return { ...rest, otp: Object.fromEntries(params) };
     });
     const { accounts, skipped } = await twoFasImporter.read(
       input(await twoFas(services, { schemaVersion })),
@@ -304,6 +304,12 @@ describe('2FAS plain backups', () => {
     ['schemaVersion 0', { schemaVersion: 0, services: [] }],
     ['schemaVersion 1.5', { schemaVersion: 1.5, services: [] }],
     ['services as an object', { schemaVersion: 4, services: {}, servicesEncrypted: '' }],
+    ['servicesEncrypted as a number', { schemaVersion: 4, services: [], servicesEncrypted: 1 }],
+    ['a reference without servicesEncrypted', { schemaVersion: 4, services: [], reference: 'A' }],
+    [
+      'an empty servicesEncrypted with a reference',
+      { schemaVersion: 4, services: [], servicesEncrypted: '', reference: 'A:A:A' },
+    ],
     ['two-part servicesEncrypted', { schemaVersion: 4, servicesEncrypted: 'AAAA:AAAA' }],
   ])('rejects %s as corrupt', async (_what, file) => {
     expect((await backupError(twoFasImporter.read(input(jsonBytes(file)), 'pw'))).code).toBe(
