@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { t } from '../lib/browser-i18n';
+import { t, uiLanguage } from '../lib/browser-i18n';
 import { sendMessage } from '../lib/messaging';
 import { showScanOverlay } from '../lib/scan/overlay';
 
@@ -8,6 +8,7 @@ export default defineUnlistedScript(() => {
   showScanOverlay({
     doc: document,
     t,
+    lang: uiLanguage(),
     sendRegion: (rect, viewportWidth) => sendMessage('scan.region', { rect, viewportWidth }),
   });
 });

@@ -11,6 +11,7 @@ import { currentValue, fillTarget, submitTarget, targetInputs } from './fill-tar
 export interface AutofillDeps {
   doc: Document;
   t: Translate;
+  lang: string;
   /** Detect generic OTP fields too (sites the user allowed), not only Keycloak's. */
   generic: boolean;
   requestCodes: () => Promise<Result<SiteCodes>>;
@@ -84,7 +85,7 @@ export function startAutofill(deps: AutofillDeps) {
     badge?.remove();
     target = found;
     autoDone = false;
-    badge = createBadge(deps.doc, input, deps.t);
+    badge = createBadge(deps.doc, input, deps.t, deps.lang);
     void refresh();
   };
 

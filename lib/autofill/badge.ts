@@ -28,12 +28,18 @@ button:focus-visible { outline: 2px solid #ffd54f; outline-offset: 1px; }
  * The small badge inside an OTP field: the code and its seconds, one click fills. An open shadow
  * root keeps page styles out; it floats over the field's right end so the page layout never moves.
  */
-export function createBadge(doc: Document, input: HTMLInputElement, t: Translate): Badge {
+export function createBadge(
+  doc: Document,
+  input: HTMLInputElement,
+  t: Translate,
+  lang: string,
+): Badge {
   const host = doc.createElement('pc-authenticator-badge');
   const root = host.attachShadow({ mode: 'open' });
   const box = doc.createElement('div');
   box.className = 'badge';
   box.dataset.testid = 'badge';
+  box.lang = lang;
   box.setAttribute('role', 'group');
   box.setAttribute('aria-label', 'PC Authenticator');
   root.innerHTML = `<style>${STYLE}</style>`;
@@ -53,18 +59,28 @@ export function createBadge(doc: Document, input: HTMLInputElement, t: Translate
   const text = (content: string, className: string) =>
     Object.assign(doc.createElement('span'), { textContent: content, className });
 
+  let ticker: ReturnType<typeof setInterval> | undefined;
   const badge: Badge = {
     host,
     showCode(code, onFill) {
       box.className = 'badge';
+      const left = text(t('seconds_left', [`${code.secondsLeft}`]), 'left');
       box.replaceChildren(
         text(formatCode(code.code), 'code'),
-        text(t('seconds_left', [`${code.secondsLeft}`]), 'left'),
+        left,
         button(t('badge_fill'), 'badge-fill', onFill),
       );
+      // Count down on our own; the controller brings the next code when this one ends.
+      const endsAt = Date.now() + code.secondsLeft * 1000;
+      clearInterval(ticker);
+      ticker = setInterval(() => {
+        const seconds = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+        left.textContent = t('seconds_left', [`${seconds}`]);
+      }, 1000);
       badge.place();
     },
     showChooser(codes, onPick) {
+      clearInterval(ticker);
       box.className = 'badge chooser';
       box.replaceChildren(
         text(t('badge_choose'), 'left'),
@@ -73,6 +89,7 @@ export function createBadge(doc: Document, input: HTMLInputElement, t: Translate
       badge.place();
     },
     showLocked(onUnlock) {
+      clearInterval(ticker);
       box.className = 'badge';
       box.replaceChildren(
         text(t('badge_locked'), 'left'),
@@ -85,10 +102,19 @@ export function createBadge(doc: Document, input: HTMLInputElement, t: Translate
       const view = doc.defaultView;
       const width = box.offsetWidth;
       const height = box.offsetHeight;
-      host.style.left = `${rect.right + (view?.scrollX ?? 0) - width - 4}px`;
-      host.style.top = `${rect.top + (view?.scrollY ?? 0) + (rect.height - height) / 2}px`;
+      const x = view?.scrollX ?? 0;
+      const y = view?.scrollY ?? 0;
+      // In a narrow field the badge would cover what the user types: put it just below instead.
+      const below = rect.width - width < 120;
+      host.style.left = `${rect.right + x - width - (below ? 0 : 4)}px`;
+      host.style.top = below
+        ? `${rect.bottom + y + 2}px`
+        : `${rect.top + y + (rect.height - height) / 2}px`;
     },
-    remove: () => host.remove(),
+    remove: () => {
+      clearInterval(ticker);
+      host.remove();
+    },
   };
   return badge;
 }

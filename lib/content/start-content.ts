@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { startAutofill } from '../autofill/autofill-controller';
-import { t } from '../browser-i18n';
+import { t, uiLanguage } from '../browser-i18n';
 import { startEnrollment } from '../enroll/enroll-controller';
 import { sendMessage } from '../messaging';
 
@@ -23,6 +23,7 @@ export function startContent({ generic }: { generic: boolean }): void {
   startEnrollment({
     doc: document,
     t,
+    lang: uiLanguage(),
     hostname: location.hostname,
     enroll: (source, hints) => sendMessage('enroll.add', { source, hints }),
     recordDevice: (ref, label) => void sendMessage('enroll.device', { ref, label }),
@@ -32,6 +33,7 @@ export function startContent({ generic }: { generic: boolean }): void {
   const autofill = startAutofill({
     doc: document,
     t,
+    lang: uiLanguage(),
     generic,
     requestCodes: () => sendMessage('otp.codes', undefined),
     openUnlock,

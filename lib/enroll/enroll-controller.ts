@@ -8,6 +8,8 @@ import { readAccountHint, readSetupPage, type SetupSource } from './setup-page';
 export interface EnrollDeps {
   doc: Document;
   t: Translate;
+  /** The UI language, for line breaking inside the shadow root. */
+  lang: string;
   hostname: string;
   enroll: (
     source: EnrollSource,
@@ -30,8 +32,10 @@ export function startEnrollment(deps: EnrollDeps): void {
   const attach = () => {
     const source = readSetupPage(deps.doc);
     if (!source || ui?.host.isConnected) return;
-    ui = createEnrollUi(deps.doc, deps.t, () => void run());
-    source.anchor.insertAdjacentElement('afterend', ui.host);
+    ui = createEnrollUi(deps.doc, deps.t, deps.lang, () => void run());
+    // Keycloak puts a <br> after the QR image; going after it avoids an empty line.
+    const next = source.anchor.nextElementSibling;
+    (next?.tagName === 'BR' ? next : source.anchor).insertAdjacentElement('afterend', ui.host);
   };
 
   const run = async () => {

@@ -21,7 +21,8 @@ button.secondary { background: #fff; color: #1f5fbf; margin-top: 6px; }
 button:disabled { opacity: .6; cursor: progress; }
 button:focus-visible { outline: 3px solid #7fb0ff; outline-offset: 2px; }
 svg { width: 18px; height: 18px; }
-p { margin: 6px 0 0; padding: 6px 10px; border-radius: 6px; max-width: 32em; }
+p { margin: 6px 0 0; padding: 6px 10px; border-radius: 6px; max-width: 32em;
+  word-break: auto-phrase; line-break: strict; }
 p:empty { display: none; }
 .info { background: #eef3fb; } .ok { background: #e8f5e9; color: #1b5e20; }
 .error { background: #fdecea; color: #8e1c1c; }
@@ -35,14 +36,21 @@ const ICON = `<svg viewBox="0 0 128 128" aria-hidden="true"><rect x="4" y="4" wi
  * The 「PC Authenticatorに追加」 button, in an open shadow root so the page's styles can't break it
  * (and tests can reach it). It never shows a secret: only words from `_locales`.
  */
-export function createEnrollUi(doc: Document, t: Translate, onClick: () => void): EnrollUi {
+export function createEnrollUi(
+  doc: Document,
+  t: Translate,
+  lang: string,
+  onClick: () => void,
+): EnrollUi {
   const host = doc.createElement('pc-authenticator-enroll');
   const root = host.attachShadow({ mode: 'open' });
-  root.innerHTML = `<style>${STYLE}</style><button type="button" data-testid="enroll">${ICON}<span></span></button><p role="status" aria-live="polite"></p><div></div>`;
+  // A lang inside the shadow root: `all: initial` cuts the page's off, and Japanese line
+  // breaking needs it.
+  root.innerHTML = `<style>${STYLE}</style><div lang="${lang === 'ja' ? 'ja' : 'en'}"><button type="button" data-testid="enroll">${ICON}<span></span></button><p role="status" aria-live="polite"></p><div></div></div>`;
   const button = root.querySelector('button')!;
   const label = button.querySelector('span')!;
   const status = root.querySelector('p')!;
-  const extra = root.querySelector('div')!;
+  const extra = root.querySelector('div > div')!;
   label.textContent = t('enroll_button');
   button.addEventListener('click', onClick);
   return {

@@ -5,6 +5,7 @@ import type { ImportOutcome } from '../messaging';
 export interface OverlayDeps {
   doc: Document;
   t: Translate;
+  lang: string;
   sendRegion: (
     rect: { x: number; y: number; width: number; height: number },
     viewportWidth: number,
@@ -18,20 +19,21 @@ const STYLE = `
 .box { position: fixed; border: 2px solid #7fb0ff; background: rgba(127,176,255,.15); display: none; }
 .bar { position: fixed; top: 16px; left: 50%; transform: translateX(-50%); background: #1c1f24;
   color: #fff; padding: 10px 16px; border-radius: 10px; display: flex; gap: 12px; align-items: center;
-  box-shadow: 0 4px 16px rgba(0,0,0,.3); cursor: default; max-width: 90vw; }
+  box-shadow: 0 4px 16px rgba(0,0,0,.3); cursor: default; width: max-content; max-width: 90vw;
+  word-break: auto-phrase; }
 button { font: inherit; border-radius: 6px; border: 1px solid #7fb0ff; background: transparent;
-  color: #fff; padding: 4px 10px; cursor: pointer; }
+  color: #fff; padding: 4px 10px; cursor: pointer; flex: none; white-space: nowrap; }
 `;
 
 /**
  * The drag-a-box overlay for a scan that found no single QR code. The box goes to the background
  * in CSS pixels with the viewport width, so the crop is exact at any zoom and devicePixelRatio.
  */
-export function showScanOverlay({ doc, t, sendRegion }: OverlayDeps): void {
+export function showScanOverlay({ doc, t, lang, sendRegion }: OverlayDeps): void {
   doc.querySelector('pc-authenticator-scan')?.remove();
   const host = doc.createElement('pc-authenticator-scan');
   const root = host.attachShadow({ mode: 'open' });
-  root.innerHTML = `<style>${STYLE}</style><div class="veil" data-testid="scan-overlay"><div class="box"></div><div class="bar" role="status"><span></span><button type="button"></button></div></div>`;
+  root.innerHTML = `<style>${STYLE}</style><div class="veil" data-testid="scan-overlay" lang="${lang === 'ja' ? 'ja' : 'en'}"><div class="box"></div><div class="bar" role="status"><span></span><button type="button"></button></div></div>`;
   const veil = root.querySelector<HTMLElement>('.veil')!;
   const box = root.querySelector<HTMLElement>('.box')!;
   const bar = root.querySelector<HTMLElement>('.bar')!;

@@ -6,6 +6,7 @@
 import { cpus, totalmem } from 'node:os';
 import { bundleSize } from './bundle-size';
 import { BENCH_PASSWORD, createVault, type BenchContext, type BenchSection } from './context';
+import { fillLatency } from './fill-latency';
 import { BLANK_PAGE, chromiumVersion, copyExtensionWithBlankPage, launchBench } from './launch';
 import { popupRender } from './popup-render';
 import { qrDecode } from './qr-decode';
@@ -13,7 +14,14 @@ import { formatTable } from './report';
 import { scanLatency } from './scan-latency';
 import { unlock } from './unlock';
 
-const SECTIONS: BenchSection[] = [popupRender, unlock, bundleSize, qrDecode, scanLatency];
+const SECTIONS: BenchSection[] = [
+  popupRender,
+  unlock,
+  bundleSize,
+  qrDecode,
+  scanLatency,
+  fillLatency,
+];
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 
 async function main(): Promise<void> {

@@ -1,4 +1,15 @@
 import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+
+/** Where every screenshot goes. */
+export const DOCS = resolve(import.meta.dirname, '../../docs');
+/** The popup opened as a tab at the toolbar popup's size. */
+export const POPUP_VIEWPORT = { width: 380, height: 600 };
+/** 12 s into a 30 s step: 18 s left, so no row is in its red "last 5 seconds" state. */
+export const FIXED_TIME = new Date('2026-04-01T09:30:12+09:00');
+export const PASSWORD = 'demo-Passw0rd-2026';
+export const SCHEMES = ['light', 'dark'] as const;
+export type Scheme = (typeof SCHEMES)[number];
 
 /** A demo account for the screenshots: realistic names, fixed fake secrets. */
 export interface DemoAccount {

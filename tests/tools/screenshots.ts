@@ -2,24 +2,26 @@
  * Screenshots of the popup in Japanese, light and dark: `npm run screenshots` (or
  * `npx tsx tests/tools/screenshots.ts` after `npx wxt build`). Writes docs/popup-{light,dark}-
  * {setup,0,3,30,locked}.png. The popup is opened as a tab at popup width; the clock in the page
- * is fixed, so the codes and countdowns are the same on every run.
+ * is fixed, so the codes and countdowns are the same on every run. Then screenshots-pages.ts
+ * adds the in-page UI on the KOSMO replica, the manage page and the popup for a KOSMO tab.
  */
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, removeProfile, type ExtensionBrowser } from '../e2e/support/browser';
 import { sendFromPage } from '../e2e/support/messages';
 import { PopupPage } from '../e2e/support/popup-page';
-import { DEMO_ACCOUNTS, demoUri } from './screenshot-accounts';
-
-const DOCS = resolve(import.meta.dirname, '../../docs');
-const VIEWPORT = { width: 380, height: 600 };
-/** 12 s into a 30 s step: 18 s left, so no row is in its red "last 5 seconds" state. */
-const FIXED_TIME = new Date('2026-04-01T09:30:12+09:00');
-const PASSWORD = 'demo-Passw0rd-2026';
-const SCHEMES = ['light', 'dark'] as const;
-
-type Scheme = (typeof SCHEMES)[number];
+import {
+  DEMO_ACCOUNTS,
+  DOCS,
+  FIXED_TIME,
+  PASSWORD,
+  POPUP_VIEWPORT,
+  SCHEMES,
+  demoUri,
+  type Scheme,
+} from './screenshot-accounts';
+import { shootPages } from './screenshots-pages';
 
 async function shoot(page: Page, scheme: Scheme, name: string): Promise<string> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -50,7 +52,7 @@ async function shootScheme(scheme: Scheme): Promise<string[]> {
   const written: string[] = [];
   try {
     const page = await browser.context.newPage();
-    await page.setViewportSize(VIEWPORT);
+    await page.setViewportSize(POPUP_VIEWPORT);
     await page.clock.setFixedTime(FIXED_TIME);
     await page.goto(browser.url('popup.html'));
     const popup = new PopupPage(page);
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
   for (const scheme of SCHEMES) {
     for (const path of await shootScheme(scheme)) console.log(`wrote ${path}`);
   }
+  for (const path of await shootPages(SCHEMES)) console.log(`wrote ${path}`);
 }
 
 main().catch((error: unknown) => {
