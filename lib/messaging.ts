@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AppError, Result } from './app-error';
+import type { BackupFile, ExportData, ImportPreview, PreviewItem } from './backup-protocol';
 import type { PagePolicy } from './enroll/setup-page';
 import type { Account, AccountData } from './otp/types';
 
@@ -71,6 +72,21 @@ export interface PageSite {
   kosmo: boolean;
 }
 
+/** What the manage page may change about an account (never its secret or parameters). */
+export interface AccountPatch {
+  issuer?: string;
+  name?: string;
+  /** Origins (`https://host`, `http://host[:port]`) the account gives its codes to. */
+  sites?: string[];
+  pinned?: boolean;
+}
+
+/** The vault's key-derivation parameters (no salt) and when it was made, for the manage page. */
+export interface VaultInfo {
+  kdf: { algorithm: string; memoryKiB: number; iterations: number; parallelism: number };
+  createdAt: number;
+}
+
 /** What the user typed in the add form: either a URI or the fields. */
 export type NewAccount = { uri: string } | { data: AccountData };
 
@@ -89,6 +105,8 @@ export interface ProtocolMap {
   'accounts.add'(data: NewAccount): Result<Account>;
   'accounts.delete'(data: { id: string }): Result<null>;
   'accounts.next-hotp'(data: { id: string }): Result<Account>;
+  /** The popup copied this code: clear the clipboard after the set time if it still holds it. */
+  'clipboard.copied'(data: { code: string }): Result<null>;
   /** Decodes QR codes in an image (a `data:` URL) and adds every OTP account found. */
   'import.image'(data: { name: string; dataUrl: string }): Result<ImportItem>;
   /** Adds the accounts of pasted `otpauth://` / `otpauth-migration://` lines. */
@@ -105,6 +123,14 @@ export interface ProtocolMap {
     source: EnrollSource;
     hints: { issuer: string; account: string };
   }): Result<EnrollResult>;
+  /** Manage page: change an account's names, sites or pin. */
+  'accounts.update'(data: { id: string; patch: AccountPatch }): Result<null>;
+  /** Manage page: puts `ids` first, in that order. */
+  'accounts.reorder'(data: { ids: string[] }): Result<null>;
+  'vault.change-password'(data: { oldPassword: string; newPassword: string }): Result<null>;
+  'vault.info'(): Result<VaultInfo>;
+  /** Deletes the vault and the site list; `confirmation` is the word the user typed (削除 / DELETE). */
+  'vault.wipe'(data: { confirmation: string }): Result<null>;
   /** Fills the code into the page behind the popup (`tabId`, else the active tab). */
   'fill.page'(data: { tabId?: number }): Result<'filled' | 'nothing'>;
   /** The page behind the popup: its origin and whether the extension works there. */
@@ -121,6 +147,20 @@ export interface ProtocolMap {
   'enroll.device'(data: { ref: string; label: string }): Result<null>;
   /** From a content script: show the user where to unlock (the popup, or a tab with it). */
   'ui.open-unlock'(): Result<null>;
+  /** Encrypts every account with `password` (8+ characters) into a file for the page to save. */
+  'backup.create'(data: { password: string }): Result<BackupFile>;
+  /** Reads a backup or export file (base64) into a preview; nothing is stored yet. */
+  'backup.preview'(data: {
+    name: string;
+    base64: string;
+    password?: string;
+  }): Result<ImportPreview>;
+  /** Adds the previewed file's new and conflicting entries in one atomic step. */
+  'backup.commit'(data: { token: string }): Result<{ added: number; items: PreviewItem[] }>;
+  /** Forgets the previewed file. */
+  'backup.cancel'(data: { token: string }): Result<null>;
+  /** After the master password again: every account's URI and the Google export QR texts. */
+  'export.open'(data: { password: string }): Result<ExportData>;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message';
 import { ImportPanel } from '../../components/import-panel';
+import { ImportPreviewPanel } from '../../components/import-preview';
 import { ImportResults } from '../../components/import-results';
 import { ManageHeader } from '../../components/manage-header';
 import { ManageSection } from '../../components/manage-section';
@@ -8,9 +9,12 @@ import { PasswordSetup } from '../../components/password-setup';
 import { UnlockForm } from '../../components/unlock-form';
 import { t } from '../../lib/browser-i18n';
 import { IMPORT_ACCEPT, useImport } from '../../lib/hooks/use-import';
+import { useImportPreview } from '../../lib/hooks/use-import-preview';
 import { usePageFiles } from '../../lib/hooks/use-page-files';
 import { useVault } from '../../lib/hooks/use-vault';
 import { errorText } from '../../lib/i18n';
+import { BackupSections } from './backup-sections';
+import { AccountsPanel, SettingsPanels } from './panels';
 import type { ImportOutcome } from '../../lib/messaging';
 
 /** Outcomes after which the pasted text has done its job and the box can be emptied. */
@@ -21,6 +25,7 @@ export function App() {
   const vault = useVault();
   const { status, busy, error } = vault.state;
   const imports = useImport();
+  const preview = useImportPreview({ report: imports.report, onAdded: vault.refresh });
   const [text, setText] = useState('');
   const [textError, setTextError] = useState<string | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -28,13 +33,13 @@ export function App() {
   const errorMessage = error ? errorText(t, error) : null;
 
   const { dragging } = usePageFiles(unlocked, {
-    onPasteFiles: (files) => imports.importFiles(files, 'pasted-image'),
+    onPasteFiles: (files) => imports.importFiles(preview.take(files), 'pasted-image'),
     onPasteText: (pasted) => {
       setText((current) => (current.trim() ? `${current.trimEnd()}\n${pasted}` : pasted));
       setTextError(null);
       textRef.current?.focus();
     },
-    onDropFiles: (files) => imports.importFiles(files),
+    onDropFiles: (files) => imports.importFiles(preview.take(files)),
   });
 
   const submitText = async () => {
@@ -78,27 +83,44 @@ export function App() {
     content = (
       <>
         <ErrorMessage text={errorMessage} />
+        <AccountsPanel
+          list={vault.state.list}
+          refresh={vault.refresh}
+          imported={imports.entries.filter((entry) => entry.state === 'done').length}
+        />
         <ManageSection
           id="import"
           title={t('manage_import_title')}
           intro={t('manage_import_intro')}
         >
-          <ImportPanel
-            t={t}
-            accept={IMPORT_ACCEPT}
-            pageDragging={dragging}
-            text={text}
-            textError={textError}
-            textRef={textRef}
-            onFiles={(files) => imports.importFiles(files)}
-            onTextChange={(value) => {
-              setText(value);
-              setTextError(null);
-            }}
-            onSubmitText={() => void submitText()}
-          />
+          {preview.current ? (
+            <ImportPreviewPanel
+              t={t}
+              current={preview.current}
+              onPassword={preview.submitPassword}
+              onCommit={() => void preview.commit()}
+              onCancel={preview.cancel}
+            />
+          ) : (
+            <ImportPanel
+              t={t}
+              accept={IMPORT_ACCEPT}
+              pageDragging={dragging}
+              text={text}
+              textError={textError}
+              textRef={textRef}
+              onFiles={(files) => imports.importFiles(preview.take(files))}
+              onTextChange={(value) => {
+                setText(value);
+                setTextError(null);
+              }}
+              onSubmitText={() => void submitText()}
+            />
+          )}
           <ImportResults t={t} entries={imports.entries} onClear={imports.clear} />
         </ManageSection>
+        <BackupSections t={t} />
+        <SettingsPanels refresh={vault.refresh} />
       </>
     );
   }

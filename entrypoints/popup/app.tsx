@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { AccountList } from '../../components/account-list';
 import { AddAccountForm } from '../../components/add-account-form';
+import { BackupReminder } from '../../components/backup-reminder';
 import { ClockWarning } from '../../components/clock-warning';
 import { ErrorMessage } from '../../components/error-message';
 import { PasswordSetup } from '../../components/password-setup';
@@ -12,7 +14,9 @@ import { SearchBox } from '../../components/search-box';
 import { UnlockForm } from '../../components/unlock-form';
 import { pinnedFirst } from '../../lib/account-order';
 import { filterAccounts, SEARCH_THRESHOLD } from '../../lib/account-search';
+import { needsBackup } from '../../lib/backup-protocol';
 import { t } from '../../lib/browser-i18n';
+import { useBackupStatus } from '../../lib/hooks/use-backup-status';
 import { useClock } from '../../lib/hooks/use-clock';
 import { useCopy } from '../../lib/hooks/use-copy';
 import { usePageSite } from '../../lib/hooks/use-page-site';
@@ -33,6 +37,7 @@ export function App() {
   const scanner = useScan(vault.refresh);
   const page = usePageSite(vault.refresh);
   const clock = useClock(list.accounts.flatMap((a) => a.sites));
+  const backupStatus = useBackupStatus();
   const searchRef = useRef<HTMLInputElement>(null);
   const errorMessage = error ? errorText(t, error) : null;
   const showSearch = list.accounts.length > SEARCH_THRESHOLD;
@@ -111,6 +116,15 @@ export function App() {
       />
       {scanner.result && (
         <ScanMessage t={t} result={scanner.result} onOpenManage={scanner.openManage} />
+      )}
+      {backupStatus !== undefined && needsBackup(list.accounts, backupStatus) && (
+        <BackupReminder
+          t={t}
+          never={backupStatus === null}
+          onOpen={() =>
+            void browser.tabs.create({ url: browser.runtime.getURL('/manage.html#backup') })
+          }
+        />
       )}
       {showSearch && <SearchBox t={t} value={query} onChange={setQuery} inputRef={searchRef} />}
       <ErrorMessage

@@ -31,3 +31,14 @@ export class ForbiddenSenderError extends Error {
     this.name = 'ForbiddenSenderError';
   }
 }
+
+/** A request's data failed a check the user can fix: `key` (and `subs`) say which, in words. */
+export class InputError extends Error {
+  constructor(
+    readonly key: string,
+    readonly subs?: string[],
+  ) {
+    super(`Invalid input: ${key}`);
+    this.name = 'InputError';
+  }
+}

@@ -3,14 +3,19 @@ import { VaultDatabase } from '../db';
 import { onMessage, type ProtocolMap } from '../messaging';
 import { Vault } from '../vault';
 import { startAutoLock } from './auto-lock';
+import { backupHandlers } from './backup-handlers';
+import { saveBackupStatus } from './backup-status';
+import { clipboardHandlers } from './clipboard';
 import { startClock } from './clock-offset';
 import { createContentResponder, siteOf } from './content-responder';
 import { enrollHandlers } from './enroll-handlers';
+import { exportHandlers } from './export-handlers';
 import { fillHandlers } from './fill-handlers';
 import { createExtensionResponder } from './extension-responder';
 import type { Respond } from './handler-types';
 import { startFillTriggers } from './fill-triggers';
 import { importHandlers } from './import-handlers';
+import { PendingImport } from './pending-import';
 import { manageHandlers } from './manage-handlers';
 import { siteHandlers, syncSiteScripts } from './site-handlers';
 import { regionHandlers, scanHandlers } from './scan-handlers';
@@ -35,7 +40,15 @@ export function startBackground(): void {
       ...vaultHandlers(vault, notifyUnlocked),
       ...importHandlers(vault),
       ...scanHandlers(vault),
+      ...clipboardHandlers(),
       ...siteHandlers(vault),
+      ...backupHandlers(vault, {
+        crypto,
+        now: () => Date.now(),
+        pending: new PendingImport(browserSessionStore, crypto),
+        saveStatus: saveBackupStatus,
+      }),
+      ...exportHandlers(vault, crypto),
       ...manageHandlers(vault, { clearLocal: clearBesideVault }),
     },
     vault,
@@ -54,6 +67,7 @@ export function startBackground(): void {
     'import.image',
     'import.text',
     'scan.screen',
+    'clipboard.copied',
     'fill.page',
     'sites.page',
     'sites.enable',
@@ -64,6 +78,11 @@ export function startBackground(): void {
     'vault.change-password',
     'vault.info',
     'vault.wipe',
+    'backup.create',
+    'backup.preview',
+    'backup.commit',
+    'backup.cancel',
+    'export.open',
   ]);
   const site = siteOf(id, allowed);
   const fromContent = createContentResponder(

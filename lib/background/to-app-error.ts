@@ -1,7 +1,8 @@
 import type { AppError } from '../app-error';
+import { BackupError } from '../backup/types';
 import { isOtpError, otpErrorKey } from '../otp/errors';
 import { isVaultError, type VaultErrorCode } from '../vault/errors';
-import { DuplicateAccountError, ImageUnreadableError, NoOtpQrError } from './errors';
+import { DuplicateAccountError, ImageUnreadableError, InputError, NoOtpQrError } from './errors';
 
 const VAULT_KEYS: Record<VaultErrorCode, string> = {
   none: 'error_vault_none',
@@ -31,8 +32,12 @@ export function toAppError(error: unknown): AppError {
     return { key: VAULT_KEYS[error.code] };
   }
   if (isOtpError(error)) return { key: otpErrorKey(error) };
+  // password-required → error_backup_password_required, …: the page tells them apart by key.
+  if (error instanceof BackupError) return { key: `error_backup_${error.code.replace(/-/g, '_')}` };
   if (error instanceof NoOtpQrError) return { key: 'error_enroll_no_otp_qr' };
   if (error instanceof ImageUnreadableError) return { key: 'error_image_unreadable' };
+  if (error instanceof InputError)
+    return error.subs ? { key: error.key, subs: error.subs } : { key: error.key };
   if (error instanceof DuplicateAccountError)
     return { key: 'error_duplicate', subs: [error.title] };
   return { key: 'error_unexpected' };

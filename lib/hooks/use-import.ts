@@ -4,7 +4,7 @@ import { sendMessage, type ImportItem, type ImportOutcome } from '../messaging';
 
 /** What the file chooser offers: images for QR decoding, and text-like backup files. */
 export const IMPORT_ACCEPT =
-  'image/png,image/jpeg,image/gif,image/webp,image/bmp,.json,.txt,.2fas,.csv';
+  'image/png,image/jpeg,image/gif,image/webp,image/bmp,.json,.txt,.2fas,.csv,.bin';
 
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp'];
 const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp'];
@@ -133,11 +133,18 @@ export function useImport() {
     [enqueue],
   );
 
+  /** Adds a submission finished elsewhere (a previewed backup file) to the results. */
+  const report = useCallback(
+    (name: string, result: Result<ImportItem>) => void enqueue('file', name, async () => result),
+    [enqueue],
+  );
+
   return {
     entries,
     busy: entries.some((entry) => entry.state !== 'done'),
     importFiles,
     importText,
+    report,
     /** Forgets finished entries (running and waiting ones stay). */
     clear: () => setEntries((list) => list.filter((entry) => entry.state !== 'done')),
   };

@@ -187,8 +187,8 @@ export class Vault {
   /** The stored key-derivation parameters (no salt) and when the vault was made. */
   async info(): Promise<{ kdf: Omit<VaultHeader['kdf'], 'salt'>; createdAt: number }> {
     const { kdf, createdAt } = await meta.readHeader(this.#deps.db);
-    const { salt: _salt, ...params } = kdf;
-    return { kdf: params, createdAt };
+    const { algorithm, memoryKiB, iterations, parallelism } = kdf;
+    return { kdf: { algorithm, memoryKiB, iterations, parallelism }, createdAt };
   }
 
   /** Deletes everything (header, counter, records) and locks: the start of a new life. */

@@ -100,4 +100,17 @@ describe('one click on the Keycloak setup page', () => {
     await expect.poll(() => totp.inputValue(), { timeout: 15_000 }).toMatch(/^\d{6}$/);
     expect(await totp.inputValue()).toBe(oathtoolTotp(await setupKeyOf(replica.server.url, user)));
   });
+
+  it('fills the device name chosen in the settings', async () => {
+    await popup.page.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { local: { set(v: object): Promise<void> } } };
+        }
+      ).chrome.storage.local.set({ settings: { deviceName: '自宅のPC' } }),
+    );
+    const site = await setupPage('enroll-device-name', 'v1', 'qr');
+    await site.page.getByTestId('enroll').click();
+    await expect.poll(() => site.page.locator('#userLabel').inputValue()).toBe('自宅のPC');
+  });
 });

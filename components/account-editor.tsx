@@ -1,0 +1,128 @@
+import { useState, type FormEvent } from 'react';
+import type { Translate } from '../lib/i18n';
+import type { AccountPatch } from '../lib/messaging';
+import type { Account } from '../lib/otp/types';
+import { originFromInput } from '../lib/site-origin';
+import { ErrorMessage } from './error-message';
+
+interface Props {
+  t: Translate;
+  account: Account;
+  /** The background's refusal of the last save, in words. */
+  error: string | null;
+  onSave: (patch: AccountPatch) => void;
+  onCancel: () => void;
+}
+
+/** Edits the names and the sites of one account (never its key: that is not shown here). */
+export function AccountEditor({ t, account, error, onSave, onCancel }: Props) {
+  const [issuer, setIssuer] = useState(account.issuer);
+  const [name, setName] = useState(account.name);
+  const [sites, setSites] = useState(account.sites);
+  const [site, setSite] = useState('');
+  const [localError, setLocalError] = useState<string | null>(null);
+
+  const addSite = () => {
+    if (!site.trim()) return;
+    const origin = originFromInput(site);
+    if (!origin) {
+      setLocalError(t('error_site_invalid', [site.trim()]));
+      return;
+    }
+    setLocalError(null);
+    setSites((current) => (current.includes(origin) ? current : [...current, origin]));
+    setSite('');
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!issuer.trim() && !name.trim()) {
+      setLocalError(t('error_title_empty'));
+      return;
+    }
+    // A typed but not added address is what the user meant to add.
+    const pending = site.trim() ? originFromInput(site) : null;
+    if (site.trim() && !pending) {
+      setLocalError(t('error_site_invalid', [site.trim()]));
+      return;
+    }
+    setLocalError(null);
+    const all = pending && !sites.includes(pending) ? [...sites, pending] : sites;
+    onSave({ issuer: issuer.trim(), name: name.trim(), sites: all });
+  };
+
+  return (
+    <form className="account-editor" onSubmit={submit} data-testid="account-editor">
+      <div className="grid">
+        <label>
+          {t('add_issuer')}
+          <input
+            data-testid="edit-issuer"
+            value={issuer}
+            maxLength={256}
+            onChange={(e) => setIssuer(e.target.value)}
+            autoFocus
+          />
+        </label>
+        <label>
+          {t('add_name')}
+          <input
+            data-testid="edit-name"
+            value={name}
+            maxLength={256}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+      </div>
+      <fieldset className="site-list">
+        <legend>{t('edit_sites')}</legend>
+        <p className="hint">{t('edit_sites_hint')}</p>
+        {sites.length > 0 && (
+          <ul>
+            {sites.map((origin) => (
+              <li key={origin} data-testid="edit-site">
+                <span className="site-origin">{origin}</span>
+                <button
+                  type="button"
+                  className="small"
+                  data-testid="edit-site-remove"
+                  aria-label={t('edit_site_remove', [origin])}
+                  onClick={() => setSites((current) => current.filter((s) => s !== origin))}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="site-add">
+          <input
+            aria-label={t('edit_site_new')}
+            data-testid="edit-site-input"
+            placeholder={t('edit_site_placeholder')}
+            value={site}
+            onChange={(e) => setSite(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                addSite();
+              }
+            }}
+          />
+          <button type="button" data-testid="edit-site-add" onClick={addSite}>
+            {t('edit_site_add')}
+          </button>
+        </div>
+      </fieldset>
+      <ErrorMessage text={localError ?? error} />
+      <div className="row-actions">
+        <button type="submit" className="primary" data-testid="edit-save">
+          {t('edit_save')}
+        </button>
+        <button type="button" data-testid="edit-cancel" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

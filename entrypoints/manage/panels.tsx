@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { AccountsSection } from '../../components/accounts-section';
+import { SecuritySection } from '../../components/security-section';
+import { SettingsSection } from '../../components/settings-section';
+import type { AppError } from '../../lib/app-error';
+import { t } from '../../lib/browser-i18n';
+import { useManageAccounts } from '../../lib/hooks/use-manage-accounts';
+import { useSecurity } from '../../lib/hooks/use-security';
+import { useSettings } from '../../lib/hooks/use-settings';
+import { errorText } from '../../lib/i18n';
+import type { AccountList } from '../../lib/messaging';
+import { defaultDeviceName } from '../../lib/settings';
+
+const words = (error: AppError | null) => (error ? errorText(t, error) : null);
+
+interface AccountsProps {
+  list: AccountList;
+  refresh: () => Promise<void>;
+  /** How many imports on this page have finished: each may have added accounts. */
+  imported: number;
+}
+
+/** 「アカウント」 of the unlocked manage page. */
+export function AccountsPanel({ list, refresh, imported }: AccountsProps) {
+  const accounts = useManageAccounts(refresh);
+  // Imports here, and changes made in the popup meanwhile, show up in the list.
+  useEffect(() => {
+    if (imported > 0) void refresh();
+  }, [imported, refresh]);
+  useEffect(() => {
+    const onVisible = () => document.visibilityState === 'visible' && void refresh();
+    document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('focus', onVisible);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('focus', onVisible);
+    };
+  }, [refresh]);
+  const { error } = accounts;
+  return (
+    <AccountsSection
+      t={t}
+      list={list}
+      pendingOrder={accounts.pendingOrder}
+      error={error && { id: error.id, text: errorText(t, error.error) }}
+      onUpdate={accounts.update}
+      onReorder={(id, ids) => void accounts.reorder(id, ids)}
+      onDelete={(id) => void accounts.remove(id)}
+      onClearError={accounts.clearError}
+    />
+  );
+}
+
+/** 「設定」 and 「セキュリティ」 of the unlocked manage page. */
+export function SettingsPanels({ refresh }: { refresh: () => Promise<void> }) {
+  const { settings, loaded, saved, save } = useSettings();
+  const security = useSecurity(refresh);
+  return (
+    <>
+      {loaded && (
+        <SettingsSection
+          t={t}
+          settings={settings}
+          saved={saved}
+          automaticDeviceName={defaultDeviceName(navigator.userAgent)}
+          onChange={(key, value) => void save(key, value)}
+        />
+      )}
+      <SecuritySection
+        t={t}
+        info={security.info}
+        busy={security.busy}
+        lang={document.documentElement.lang || 'ja'}
+        onChangePassword={async (old, next) => words(await security.changePassword(old, next))}
+        onWipe={async (confirmation) => words(await security.wipe(confirmation))}
+      />
+    </>
+  );
+}

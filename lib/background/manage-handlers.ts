@@ -1,0 +1,55 @@
+import type { Vault } from '../vault';
+import { checkAccountPatch } from './account-patch';
+import { InputError } from './errors';
+import type { HandlerMap } from './handler-types';
+
+export type ManageRequest =
+  'accounts.update' | 'accounts.reorder' | 'vault.change-password' | 'vault.info' | 'vault.wipe';
+
+/** The words the manage page asks the user to type before everything is deleted. */
+export const WIPE_WORDS: readonly string[] = ['削除', 'DELETE'];
+
+export interface ManageDeps {
+  /** Forgets what lives beside the vault in `storage.local` (sites, backup state), not settings. */
+  clearLocal: () => Promise<void>;
+}
+
+/** The manage page's account, password and wipe requests (extension pages only). */
+export function manageHandlers(vault: Vault, deps: ManageDeps): HandlerMap<ManageRequest> {
+  return {
+    'accounts.update': async ({ id, patch }) => {
+      const clean = checkAccountPatch(patch);
+      const { accounts } = await vault.listAccounts();
+      const current = accounts.find((account) => account.id === id);
+      if (current) {
+        const issuer = clean.issuer ?? current.issuer;
+        const name = clean.name ?? current.name;
+        // A row with neither name could not be told apart from the others.
+        if (!issuer && !name) throw new InputError('error_title_empty');
+      }
+      await vault.updateAccount(id, clean);
+      return null;
+    },
+    'accounts.reorder': ({ ids }) => vault.reorder(ids).then(() => null),
+    'vault.change-password': async ({ oldPassword, newPassword }) => {
+      await vault.changePassword(oldPassword, newPassword);
+      return null;
+    },
+    'vault.info': async () => {
+      const { kdf, createdAt } = await vault.info();
+      const { algorithm, memoryKiB, iterations, parallelism } = kdf;
+      return { kdf: { algorithm, memoryKiB, iterations, parallelism }, createdAt };
+    },
+    'vault.wipe': async ({ confirmation }) => {
+      if (!isWipeWord(confirmation)) throw new InputError('error_wipe_confirmation');
+      await vault.destroy();
+      await deps.clearLocal();
+      return null;
+    },
+  };
+}
+
+/** 「削除」 or `DELETE`, as typed: surrounding spaces and full-width letters are forgiven. */
+export function isWipeWord(value: unknown): boolean {
+  return typeof value === 'string' && WIPE_WORDS.includes(value.normalize('NFKC').trim());
+}

@@ -1,0 +1,63 @@
+import type { ImportedEntries } from '../backup/types';
+import { aad, importAesKey, open, seal } from '../vault/aes-gcm';
+import { base64ToBytes, bytesToBase64 } from '../vault/base64';
+import type { SessionStore } from '../vault';
+
+/** The `storage.session` key of the one file waiting for the user's confirmation. */
+export const PENDING_IMPORT_KEY = 'pendingImport';
+
+const AAD = aad('pc-authenticator/pending-import/1');
+
+/**
+ * The accounts of a file the user is looking at in the preview, kept until they confirm or
+ * cancel. The service worker may be stopped while they read, so the entries are stored in
+ * `storage.session` — encrypted under a random key that only the page holds (it is the token):
+ * a lock, a closed page or a new preview leaves nothing readable. One file at a time.
+ */
+export class PendingImport {
+  constructor(
+    private readonly store: SessionStore,
+    private readonly crypto: Crypto,
+  ) {}
+
+  /** Keeps `entries` (replacing any earlier file) and returns the token that opens them. */
+  async put(entries: ImportedEntries): Promise<string> {
+    const raw = this.crypto.getRandomValues(new Uint8Array(32));
+    const id = this.crypto.randomUUID();
+    try {
+      const key = await importAesKey(this.crypto, raw);
+      const plaintext = new TextEncoder().encode(JSON.stringify(entries));
+      const box = await seal(this.crypto, key, plaintext, AAD);
+      plaintext.fill(0);
+      await this.store.set(PENDING_IMPORT_KEY, JSON.stringify({ id, box }));
+      return `${id}.${bytesToBase64(raw)}`;
+    } finally {
+      raw.fill(0);
+    }
+  }
+
+  /** The entries behind `token`, or `undefined` when they were discarded or replaced. */
+  async get(token: string): Promise<ImportedEntries | undefined> {
+    const [id, key64] = typeof token === 'string' ? token.split('.') : [];
+    const stored = await this.store.get(PENDING_IMPORT_KEY);
+    if (!id || !key64 || typeof stored !== 'string') return undefined;
+    try {
+      const { id: storedId, box } = JSON.parse(stored) as { id: unknown; box: unknown };
+      if (storedId !== id) return undefined;
+      const raw = base64ToBytes(key64, 'token');
+      const key = await importAesKey(this.crypto, raw);
+      raw.fill(0);
+      const plaintext = await open(this.crypto, key, box, AAD);
+      const entries = JSON.parse(new TextDecoder().decode(plaintext)) as ImportedEntries;
+      plaintext.fill(0);
+      return entries;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Forgets the file behind `token` (any token: there is only one file). */
+  async discard(): Promise<void> {
+    await this.store.remove(PENDING_IMPORT_KEY);
+  }
+}

@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
+
+const KEY = 'settings';
+const SAVED_MS = 2000;
+
+/** Stores `settings`, keeping keys this version does not know (a newer version's). */
+async function write(settings: Settings): Promise<void> {
+  const { [KEY]: raw } = await browser.storage.local.get(KEY);
+  const stored = typeof raw === 'object' && raw !== null ? raw : {};
+  await browser.storage.local.set({ [KEY]: { ...stored, ...settings } });
+}
+
+/**
+ * The settings in `storage.local`, read and written by the page itself (nothing secret, so no
+ * trip through the background). A change shows at once and is written in order after the ones
+ * before it; `saved` names the setting just stored, for a brief 「保存しました」.
+ */
+export function useSettings() {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [loaded, setLoaded] = useState(false);
+  const [saved, setSaved] = useState<keyof Settings | null>(null);
+  const latest = useRef<Settings>(DEFAULT_SETTINGS);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const pending = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  useEffect(() => {
+    const show = (raw: unknown) => {
+      latest.current = parseSettings(raw);
+      setSettings(latest.current);
+    };
+    void browser.storage.local.get(KEY).then(({ [KEY]: raw }) => {
+      show(raw);
+      setLoaded(true);
+    });
+    // Another tab may change them too; our own writes in flight are newer than their echo.
+    const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
+      if (KEY in changes && pending.current === 0) show(changes[KEY]?.newValue);
+    };
+    browser.storage.local.onChanged.addListener(onChanged);
+    return () => {
+      browser.storage.local.onChanged.removeListener(onChanged);
+      clearTimeout(timer.current);
+    };
+  }, []);
+
+  const save = useCallback(<K extends keyof Settings>(key: K, value: Settings[K]) => {
+    const next = parseSettings({ ...latest.current, [key]: value });
+    latest.current = next;
+    setSettings(next);
+    pending.current += 1;
+    queue.current = queue.current
+      .then(() => write(next))
+      .then(() => {
+        setSaved(key);
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => setSaved(null), SAVED_MS);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        pending.current -= 1;
+      });
+    return queue.current;
+  }, []);
+
+  return { settings, loaded, saved, save };
+}

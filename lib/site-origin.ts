@@ -1,0 +1,37 @@
+/**
+ * Sites an account is bound to are origins: `https://host[:port]` or `http://host[:port]`, never
+ * a path, a query or a user name. Codes are only ever given to a page of a bound origin.
+ */
+
+/** The origin itself when `value` is exactly one (as `URL#origin` writes it), else null. */
+export function strictOrigin(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const origin = parseOrigin(value);
+  return origin === value ? origin : null;
+}
+
+/**
+ * What the user typed, made an origin where that is unambiguous: `example.com` → `https://example.com`,
+ * `https://example.com/login?x` → `https://example.com`. Null for anything else.
+ */
+export function originFromInput(text: string): string | null {
+  const trimmed = text.trim();
+  if (!trimmed || /\s/.test(trimmed)) return null;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  return parseOrigin(withScheme);
+}
+
+function parseOrigin(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.username || url.password || !url.hostname) return null;
+  // A host needs a dot or to be localhost: `https://kosmo` is a typo, not a site.
+  const { hostname } = url;
+  if (!hostname.includes('.') && !hostname.startsWith('[') && hostname !== 'localhost') return null;
+  return url.origin;
+}

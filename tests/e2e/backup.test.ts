@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, removeProfile, type ExtensionBrowser } from './support/browser';
+import { sendFromPage } from './support/messages';
+import { PopupPage } from './support/popup-page';
+import { ACCOUNTS, accountsOf, addSampleAccounts, comparable } from './support/sample-accounts';
+
+const PASSWORD = 'backup-test-master';
+const BACKUP_PASSWORD = 'a different backup password';
+const AEGIS = join(import.meta.dirname, '../../../shared/fixtures/aegis/aegis_encrypted.json');
+
+describe('backup and restore on the manage page', () => {
+  let browser: ExtensionBrowser;
+  let manage: Page;
+  let backupFile: string;
+
+  const openManage = async (hash = '') => {
+    await manage.goto(browser.url(`manage.html${hash}`));
+  };
+
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    const popup = await PopupPage.open(browser);
+    await popup.createPassword(PASSWORD);
+    await addSampleAccounts(popup.page);
+    await popup.page.close();
+    manage = await browser.context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (browser) await removeProfile(browser.profileDir);
+  });
+
+  it('reminds in the popup before the first backup and opens the backup section', async () => {
+    const popup = await PopupPage.open(browser);
+    await popup.byTestId('backup-reminder').waitFor();
+    expect(await popup.byTestId('backup-reminder').innerText()).toMatch(/No backup yet/);
+    const [opened] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      popup.byTestId('backup-reminder-open').click(),
+    ]);
+    await opened.getByTestId('backup-password').waitFor();
+    expect(opened.url()).toMatch(/manage\.html#backup$/);
+    await opened.close();
+    await popup.page.close();
+  });
+
+  it('saves an encrypted backup, and the reminder goes away', async () => {
+    await openManage();
+    await manage.getByTestId('backup-password').fill(BACKUP_PASSWORD);
+    await manage.getByTestId('backup-password-confirm').fill(BACKUP_PASSWORD);
+    const [download] = await Promise.all([
+      manage.waitForEvent('download'),
+      manage.getByTestId('backup-create').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^pc-authenticator-backup-\d{4}-\d\d-\d\d\.json$/);
+    backupFile = join(browser.profileDir, download.suggestedFilename());
+    await download.saveAs(backupFile);
+    const text = await readFile(backupFile, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ format: 'pc-authenticator-backup', version: 1 });
+    for (const { secret, issuer } of ACCOUNTS) {
+      expect(text).not.toContain(secret);
+      if (issuer) expect(text).not.toContain(issuer);
+    }
+    await expect.poll(() => manage.getByTestId('backup-done').innerText()).toMatch(/6 accounts/);
+    expect(await manage.getByTestId('backup-last').innerText()).toMatch(/Last backup/);
+
+    const popup = await PopupPage.open(browser);
+    await popup.accounts().first().waitFor();
+    await popup.page.waitForTimeout(500);
+    expect(await popup.byTestId('backup-reminder').count()).toBe(0);
+    await popup.page.close();
+  });
+
+  it('restores every field and the order on a wiped profile, after a wrong password', async () => {
+    const before = comparable(await accountsOf(manage));
+    const wiped = await sendFromPage(manage, 'vault.wipe', { confirmation: 'DELETE' });
+    expect(wiped.ok).toBe(true);
+    await openManage();
+    await manage.getByTestId('password-new').fill(PASSWORD);
+    await manage.getByTestId('password-confirm').fill(PASSWORD);
+    await manage.getByTestId('password-create').click();
+
+    await manage.getByTestId('import-file').setInputFiles(backupFile);
+    await manage.getByTestId('import-password').fill('not the backup password');
+    await manage.getByTestId('import-submit').click();
+    await expect.poll(() => manage.getByTestId('error').innerText()).toMatch(/password is wrong/);
+    expect(await accountsOf(manage)).toEqual([]);
+
+    await manage.getByTestId('import-password').fill(BACKUP_PASSWORD);
+    await manage.getByTestId('import-submit').click();
+    const items = manage.getByTestId('import-preview-item');
+    await expect.poll(() => items.count()).toBe(6);
+    for (const status of await items.evaluateAll((els) => els.map((e) => e.dataset.status)))
+      expect(status).toBe('new');
+    expect(await manage.getByTestId('import-submit').innerText()).toBe('Add 6 accounts');
+    expect(await accountsOf(manage)).toEqual([]);
+
+    await manage.getByTestId('import-submit').click();
+    await expect.poll(() => manage.getByTestId('import-result').innerText()).toMatch(/Added: 6/);
+    expect(comparable(await accountsOf(manage))).toEqual(before);
+  });
+
+  it.skipIf(!existsSync(AEGIS))(
+    'imports a real Aegis export: 7 entries, Steam skipped',
+    async () => {
+      await manage.getByTestId('import-file').setInputFiles(AEGIS);
+      await manage.getByTestId('import-password').fill('test');
+      await manage.getByTestId('import-submit').click();
+      await manage.getByTestId('import-preview').waitFor();
+      expect(await manage.getByTestId('import-preview-item').count()).toBe(6);
+      const skipped = manage.getByTestId('import-preview-skipped');
+      expect(await skipped.count()).toBe(1);
+      expect(await skipped.innerText()).toMatch(/Boeing \(Sophia\)[\s\S]*such as Steam/);
+      const preview = await manage.getByTestId('import-preview').innerText();
+      expect(preview).toMatch(/\(Aegis\)/);
+      expect(preview).toMatch(/7 accounts found/);
+
+      await manage.getByTestId('import-submit').click();
+      await expect.poll(async () => (await accountsOf(manage)).length).toBe(12);
+      expect(await manage.getByTestId('import-result').innerText()).toMatch(/Added: 12/);
+    },
+  );
+});

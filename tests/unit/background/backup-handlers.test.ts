@@ -1,0 +1,160 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { backupHandlers } from '../../../lib/background/backup-handlers';
+import { exportHandlers } from '../../../lib/background/export-handlers';
+import { createExtensionResponder } from '../../../lib/background/extension-responder';
+import type { Data, Request, Respond } from '../../../lib/background/handler-types';
+import { PendingImport } from '../../../lib/background/pending-import';
+import type { BackupStatus } from '../../../lib/backup-protocol';
+import type { Account } from '../../../lib/otp/types';
+import { parseMigrationUri } from '../../../lib/otp/migration';
+import { IMPORT_LIMITS, parseOtpauthUri } from '../../../lib/otp';
+import { MemorySessionStore } from '../../../lib/vault';
+import { bytesToBase64 } from '../../../lib/vault/base64';
+import { FAST_KDF, PASSWORD, sampleAccount, setup } from '../vault/helpers';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const PAGE = { id: ID, url: `chrome-extension://${ID}/manage.html` };
+const BACKUP_PASSWORD = 'backup pass 2026';
+const NOW = Date.UTC(2026, 3, 1, 3, 0, 0);
+
+const ACCOUNTS = [
+  sampleAccount({ issuer: '電線工業健康保険組合', name: '山田 太郎', pinned: true }),
+  sampleAccount({
+    issuer: 'HOTP',
+    name: 'h',
+    secret: 'MFRGGZDFMZTWQ2LK',
+    type: 'hotp',
+    counter: 7,
+  }),
+  sampleAccount({ issuer: 'Eight', name: 'e', secret: 'GEZDGNBVGY3TQOJQ', digits: 8 }),
+  sampleAccount({ issuer: 'Seven', name: 's', secret: 'KRUGS4ZANFZSAYJA', digits: 7 }),
+];
+
+const bytesOf = (text: string) => bytesToBase64(new TextEncoder().encode(text));
+const strip = ({ id: _i, updatedAt: _u, order: _o, ...data }: Account) => data;
+
+describe('backup, restore preview and export handlers', () => {
+  let env: ReturnType<typeof setup>;
+  let session: MemorySessionStore;
+  let saved: BackupStatus[];
+  let respond: Respond;
+  const ask = async <K extends Request>(request: K, data: Data<K>) =>
+    respond(request, { data, sender: PAGE });
+
+  /** A fresh service worker on the same vault and session storage. */
+  const start = () => {
+    const pending = new PendingImport(session, crypto);
+    const saveStatus = async (status: BackupStatus) => void saved.push(status);
+    const handlers = {
+      ...backupHandlers(env.vault, { crypto, now: () => NOW, pending, saveStatus }),
+      ...exportHandlers(env.vault, crypto),
+    };
+    respond = createExtensionResponder(handlers, env.vault, ID);
+  };
+
+  beforeEach(async () => {
+    env = setup();
+    session = new MemorySessionStore();
+    saved = [];
+    await env.vault.create(PASSWORD, { kdf: FAST_KDF });
+    await env.vault.addAccounts(ACCOUNTS);
+    start();
+  });
+
+  it('backs up, and restores every field in order after everything was deleted', async () => {
+    const before = (await env.vault.listAccounts()).accounts.map(strip);
+    const made = await ask('backup.create', { password: BACKUP_PASSWORD });
+    if (!made.ok) throw new Error(made.error.key);
+    expect(made.value.fileName).toMatch(/^pc-authenticator-backup-2026-04-0[12]\.json$/);
+    expect(made.value.accountCount).toBe(4);
+    expect(made.value.content).not.toContain('MFRGGZDFMZTWQ2LK');
+    expect(saved).toEqual([{ lastBackupAt: NOW, accountCount: 4 }]);
+
+    for (const { id } of (await env.vault.listAccounts()).accounts)
+      await env.vault.deleteAccount(id);
+    const file = { name: made.value.fileName, base64: bytesOf(made.value.content) };
+    await expect(ask('backup.preview', file)).resolves.toMatchObject({
+      ok: false,
+      error: { key: 'error_backup_password_required' },
+    });
+    await expect(ask('backup.preview', { ...file, password: 'wrong one!' })).resolves.toMatchObject(
+      { ok: false, error: { key: 'error_backup_wrong_password' } },
+    );
+    const preview = await ask('backup.preview', { ...file, password: BACKUP_PASSWORD });
+    if (!preview.ok) throw new Error(preview.error.key);
+    expect(preview.value.format).toBe('pc-authenticator');
+    expect(preview.value.items.map((item) => item.status)).toEqual(['new', 'new', 'new', 'new']);
+    expect((await env.vault.listAccounts()).accounts).toEqual([]);
+
+    start(); // The service worker stopped while the user read the preview.
+    const commit = await ask('backup.commit', { token: preview.value.token });
+    expect(commit).toMatchObject({ ok: true, value: { added: 4 } });
+    expect((await env.vault.listAccounts()).accounts.map(strip)).toEqual(before);
+    // The token is used up: a second commit adds nothing.
+    await expect(ask('backup.commit', { token: preview.value.token })).resolves.toMatchObject({
+      ok: false,
+      error: { key: 'error_import_expired' },
+    });
+  });
+
+  it('adds only new and conflicting entries; a cancelled preview adds nothing', async () => {
+    const text = [
+      'otpauth://totp/HOTP:again?secret=MFRGGZDFMZTWQ2LK', // the same key: already there
+      'otpauth://totp/Eight:e?secret=JBSWY3DPEHPK3PXQ', // the same name, another key
+      'otpauth://totp/New:n?secret=ONSWG4TFOQYTEMZU',
+    ].join('\n');
+    const preview = await ask('backup.preview', { name: 'list.txt', base64: bytesOf(text) });
+    if (!preview.ok) throw new Error(preview.error.key);
+    expect(preview.value.items.map((i) => i.status)).toEqual(['existing', 'conflict', 'new']);
+    await ask('backup.cancel', { token: preview.value.token });
+    await expect(ask('backup.commit', { token: preview.value.token })).resolves.toMatchObject({
+      ok: false,
+    });
+    expect((await env.vault.listAccounts()).accounts).toHaveLength(4);
+
+    const again = await ask('backup.preview', { name: 'list.txt', base64: bytesOf(text) });
+    if (!again.ok) throw new Error(again.error.key);
+    await expect(ask('backup.commit', { token: again.value.token })).resolves.toMatchObject({
+      ok: true,
+      value: { added: 2 },
+    });
+    expect((await env.vault.listAccounts()).accounts).toHaveLength(6);
+  });
+
+  it('refuses a short backup password and files it cannot read, changing nothing', async () => {
+    await expect(ask('backup.create', { password: 'short' })).resolves.toMatchObject({
+      ok: false,
+      error: { key: 'error_password_too_short' },
+    });
+    const pdf = { name: 'manual.pdf', base64: bytesToBase64(new Uint8Array([0x25, 0x50, 0, 1])) };
+    await expect(ask('backup.preview', pdf)).resolves.toMatchObject({
+      ok: false,
+      error: { key: 'error_backup_unsupported_format' },
+    });
+    expect(saved).toEqual([]);
+    expect((await env.vault.listAccounts()).accounts).toHaveLength(4);
+  });
+
+  it('exports only after the master password: URIs, and Google batches without 7 digits', async () => {
+    await expect(ask('export.open', { password: 'not the password' })).resolves.toMatchObject({
+      ok: false,
+      error: { key: 'error_wrong_password' },
+    });
+    const opened = await ask('export.open', { password: PASSWORD });
+    if (!opened.ok) throw new Error(opened.error.key);
+    const { accounts, migration, excluded } = opened.value;
+    const { accounts: stored } = await env.vault.listAccounts();
+    expect(accounts.map((a) => parseOtpauthUri(a.uri, IMPORT_LIMITS))).toEqual(
+      stored.map(({ issuer, name, secret, type, algorithm, digits, period, counter }) => ({
+        ...{ issuer, name, secret, type, algorithm, digits, period, counter, sites: [] },
+      })),
+    );
+    expect(excluded).toEqual([{ title: 'Seven (s)', reason: 'digits' }]);
+    expect(migration).toHaveLength(1);
+    expect(parseMigrationUri(migration[0]!).accounts.map((a) => a.issuer)).toEqual([
+      '電線工業健康保険組合',
+      'HOTP',
+      'Eight',
+    ]);
+  });
+});
