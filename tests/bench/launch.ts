@@ -2,8 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, EXTENSION_DIR, type ExtensionBrowser } from '../e2e/support/browser';
+import {
+  CHROMIUM,
+  EXTENSION_DIR,
+  launchWithExtension,
+  removeProfile,
+  type ExtensionBrowser,
+} from '../e2e/support/browser';
 
 /** The empty extension page the popup is compared with (the production build ships none). */
 export const BLANK_PAGE = 'blank.html';
@@ -31,42 +36,14 @@ export interface BenchLaunchOptions {
   lang?: 'en' | 'ja';
 }
 
-/**
- * Mirrors `launchWithExtension` in tests/e2e/support/browser.ts (same Chromium, same flags), but
- * loads the extension from `extensionDir` and uses a throwaway profile removed on close.
- */
+/** The e2e launcher with a throwaway profile, removed on close. */
 export async function launchBench(options: BenchLaunchOptions): Promise<ExtensionBrowser> {
-  const profileDir = await mkdtemp(join(tmpdir(), 'pca-bench-profile-'));
-  const lang = options.lang ?? 'en';
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: lang,
-    colorScheme: 'light',
-    env: { ...process.env, LANGUAGE: lang, LANG: lang === 'ja' ? 'ja_JP.UTF-8' : 'en_US.UTF-8' },
-    args: [
-      `--disable-extensions-except=${options.extensionDir}`,
-      `--load-extension=${options.extensionDir}`,
-      `--lang=${lang}`,
-      '--no-sandbox',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const worker =
-    context.serviceWorkers()[0] ??
-    (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  const extensionId = new URL(worker.url()).host;
+  const browser = await launchWithExtension(options);
   return {
-    context,
-    extensionId,
-    profileDir,
-    url: (path) => `chrome-extension://${extensionId}/${path}`,
+    ...browser,
     close: async () => {
-      await context.close();
-      await rm(profileDir, { recursive: true, force: true });
+      await browser.close();
+      await removeProfile(browser.profileDir);
     },
   };
 }
