@@ -4,5 +4,5 @@ import { startContent } from '../../lib/content/start-content';
 export default defineContentScript({
   matches: ['https://*.kosmo-web.jp/*'],
   runAt: 'document_idle',
-  main: () => startContent({ generic: false }),
+  main: (ctx) => startContent({ generic: false, onInvalidated: (stop) => ctx.onInvalidated(stop) }),
 });

@@ -6,5 +6,5 @@ export default defineContentScript({
   matches: ['https://example.invalid/*'],
   registration: 'runtime',
   runAt: 'document_idle',
-  main: () => startContent({ generic: true }),
+  main: (ctx) => startContent({ generic: true, onInvalidated: (stop) => ctx.onInvalidated(stop) }),
 });

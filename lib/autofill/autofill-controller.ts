@@ -67,11 +67,15 @@ export function startAutofill(deps: AutofillDeps) {
       return;
     }
     badge.showCode(code, () => fill(code, false));
-    const untouched = currentValue(current) === '' || currentValue(current) === lastFilled;
-    if (codes.autoFill && !autoDone && untouched) {
+    const value = currentValue(current);
+    // First fill into an empty field; later, only our own expired code is replaced. A field the
+    // user typed in, or emptied after our fill, is theirs.
+    const first = !autoDone && value === '';
+    const renew = autoDone && value !== '' && value === lastFilled && value !== code.code;
+    if (codes.autoFill && (first || renew)) {
       autoDone = true;
-      choice.select?.select();
-      fill(code, codes.submitAfterFill);
+      if (first) choice.select?.select();
+      fill(code, first && codes.submitAfterFill);
     }
     // Keep the badge's code current; a new one replaces our own fill, never the user's typing.
     timer = setTimeout(() => void refresh(), code.secondsLeft * 1000 + 150);
@@ -90,12 +94,23 @@ export function startAutofill(deps: AutofillDeps) {
   };
 
   scan();
-  new MutationObserver(scan).observe(deps.doc.documentElement, { childList: true, subtree: true });
+  const observer = new MutationObserver(scan);
+  observer.observe(deps.doc.documentElement, { childList: true, subtree: true });
   const place = () => badge?.place();
-  deps.doc.defaultView?.addEventListener('resize', place, { passive: true });
-  deps.doc.defaultView?.addEventListener('scroll', place, { passive: true, capture: true });
+  const view = deps.doc.defaultView;
+  view?.addEventListener('resize', place, { passive: true });
+  view?.addEventListener('scroll', place, { passive: true, capture: true });
 
   return {
+    /** Stops watching and removes the badge (the extension was reloaded or the test ended). */
+    stop: () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      view?.removeEventListener('resize', place);
+      view?.removeEventListener('scroll', place, { capture: true });
+      badge?.remove();
+      target = null;
+    },
     /** 「このページに入力」, the shortcut and the context menu: fill now, whatever the setting. */
     fillNow: async (): Promise<boolean> => {
       scan();

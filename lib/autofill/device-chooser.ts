@@ -16,7 +16,7 @@ export function deviceChoices(form: HTMLFormElement): DeviceChoice[] {
   ];
   if (radios.length > 0) {
     return radios.map((radio) => ({
-      label: labelText(form.querySelector(`label[for="${CSS.escape(radio.id)}"]`)),
+      label: labelText(radio.labels?.[0] ?? null),
       selected: radio.checked,
       select: () => radio.click(),
     }));

@@ -3,9 +3,13 @@
  * Angular, which wrap `value`, notice) followed by `input` and `change` events.
  */
 export function fillInput(input: HTMLInputElement, value: string): void {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+  // The input's own window: a page in a frame has its own HTMLInputElement.
+  const view = input.ownerDocument.defaultView;
+  const proto = view ? view.HTMLInputElement.prototype : Object.getPrototypeOf(input);
+  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
   if (setter) setter.call(input, value);
   else input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  input.dispatchEvent(new Event('change', { bubbles: true }));
+  const EventType = view?.Event ?? Event;
+  input.dispatchEvent(new EventType('input', { bubbles: true }));
+  input.dispatchEvent(new EventType('change', { bubbles: true }));
 }

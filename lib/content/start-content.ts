@@ -19,7 +19,14 @@ const openUnlock = () => void sendMessage('ui.open-unlock', undefined);
  * Everything a content script does on a page: the add button on a Keycloak setup page and the
  * code badge on an OTP field. `generic` also looks for non-Keycloak OTP fields (allowed sites).
  */
-export function startContent({ generic }: { generic: boolean }): void {
+export function startContent({
+  generic,
+  onInvalidated,
+}: {
+  generic: boolean;
+  /** WXT's content-script context: after an extension update this copy must stop. */
+  onInvalidated: (stop: () => void) => void;
+}): void {
   startEnrollment({
     doc: document,
     t,
@@ -39,6 +46,7 @@ export function startContent({ generic }: { generic: boolean }): void {
     openUnlock,
     waitForUnlock,
   });
+  onInvalidated(autofill.stop);
   // 「このページに入力」, the shortcut and the context menu arrive from the background.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;

@@ -72,6 +72,21 @@ describe('filling the code on the KOSMO login page', () => {
     },
   );
 
+  it('submits by itself only when the user turned that on', async () => {
+    await popup.page.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { local: { set(v: object): Promise<void> } } };
+        }
+      ).chrome.storage.local.set({ settings: { autoFill: true, submitAfterFill: true } }),
+    );
+    await awayFromStepEdge(8);
+    const site = await KosmoSite.open(browser.context, 'v2');
+    await site.login('user2');
+    await expect.poll(() => site.signedIn().count(), { timeout: 8000 }).toBe(1);
+    await setAutoFill(true);
+  });
+
   it('fills a field that appears a second after the page loaded', async () => {
     await awayFromStepEdge(8);
     const page = await browser.context.newPage();
