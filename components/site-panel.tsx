@@ -12,17 +12,16 @@ interface Props {
 
 /** The page behind the popup: fill its code, or turn the extension on for it. */
 export function SitePanel({ t, site, filled, onFill, onEnable, onDisable }: Props) {
-  if (!site.origin) return null;
-  const host = new URL(site.origin).host;
+  const host = site.origin ? new URL(site.origin).host : '';
   return (
     <div className="site-panel">
-      {site.enabled ? (
+      {site.enabled || !site.origin ? (
         <>
           <button type="button" className="primary small" data-testid="fill-page" onClick={onFill}>
             {t('fill_page')}
           </button>
           <span className="hint site-host">{host}</span>
-          {!site.kosmo && (
+          {site.origin && !site.kosmo && (
             <button type="button" className="link" data-testid="site-disable" onClick={onDisable}>
               {t('site_disable')}
             </button>

@@ -8,6 +8,7 @@ import { captureRect } from '../scan/capture-rect';
 import { imageFromDataUrl } from './image-data';
 import { importTexts } from './import-texts';
 import { qrReader } from './qr-reader';
+import { targetTab } from './target-tab';
 
 export type ScanRequest = 'scan.screen';
 export type RegionRequest = 'scan.region';
@@ -39,9 +40,7 @@ export function scanHandlers(vault: Vault): HandlerMap<ScanRequest> {
  * is needed. None or several → the overlay asks the user to draw a box around the right one.
  */
 export async function scanTab(vault: Vault, tabId?: number) {
-  const tab = tabId
-    ? await browser.tabs.get(tabId)
-    : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+  const tab = await targetTab(tabId);
   if (!tab?.id || !isScannableUrl(tab.url)) return { kind: 'unsupported' as const };
   let image: RgbaImage;
   try {

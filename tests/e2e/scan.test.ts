@@ -92,9 +92,17 @@ describe('scanning the screen', () => {
   });
 
   it('offers the image import on a page it cannot read', async () => {
-    // The popup opened as a tab is itself the active page: an extension page, never scannable.
+    // An extension page (here the popup's own tab) is as closed to scanning as chrome:// pages.
     const popup = await PopupPage.open(browser);
-    await popup.page.bringToFront();
+    const ownTab = await popup.page.evaluate(
+      async () =>
+        (
+          await (
+            globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<{ id: number }> } } }
+          ).chrome.tabs.getCurrent()
+        ).id,
+    );
+    await popup.page.goto(browser.url(`popup.html?tab=${ownTab}`));
     await popup.byTestId('scan-screen').click();
     await popup.byTestId('scan-unsupported').waitFor();
   });
