@@ -1,33 +1,27 @@
-import { validateAccountData } from '../otp/account';
-import { isOtpError } from '../otp/errors';
-import { IMPORT_LIMITS } from '../otp/fields';
 import type { AccountData } from '../otp/types';
-import { aad, GCM_IV_BYTES, importAesKey, seal } from '../vault/aes-gcm';
-import { base64ToBytes } from '../vault/base64';
-import { VaultError } from '../vault/errors';
+import { newKdfParams, type KdfCost } from '../vault/kdf';
+import { decodeUtf8, parseJsonBytes, requirePassword } from './importer-kit';
+import { isPcBackup, parseBackupEnvelope } from './pc-backup-envelope';
+import { openBackup, sealBackup } from './pc-backup-crypto';
 import {
-  argon2idBytes,
-  newKdfParams,
-  parseKdfParams,
-  type KdfCost,
-  type KdfParams,
-} from '../vault/kdf';
-import {
-  SKIP_REASONS,
-  decodeUtf8,
-  entryTitle,
-  isObject,
-  parseJsonBytes,
-  requirePassword,
-  skipReasonOf,
-} from './importer-kit';
-import {
-  BackupError,
-  type ImportInput,
-  type ImportedEntries,
-  type Importer,
-  type SkippedEntry,
-} from './types';
+  PC_BACKUP_CIPHER,
+  PC_BACKUP_FILE_FORMAT,
+  PC_BACKUP_FORMAT,
+  PC_BACKUP_VERSION,
+  corruptBackup,
+} from './pc-backup-format';
+import { readBackupPayload, toBackupPayload } from './pc-backup-payload';
+import { BackupError, type ImportInput, type ImportedEntries, type Importer } from './types';
+
+export {
+  PC_BACKUP_CIPHER,
+  PC_BACKUP_EXTENSION,
+  PC_BACKUP_FILE_FORMAT,
+  PC_BACKUP_FORMAT,
+  PC_BACKUP_VERSION,
+} from './pc-backup-format';
+export { isPcBackup, parseBackupEnvelope, type BackupEnvelope } from './pc-backup-envelope';
+export { readBackupPayload, type BackupAccount } from './pc-backup-payload';
 
 /**
  * PC Authenticator's own encrypted backup: one versioned JSON file,
@@ -47,43 +41,14 @@ import {
  * about the accounts is inside the ciphertext; the plaintext header holds only the date and
  * the parameters needed to decrypt.
  *
+ * The pieces: `pc-backup-format` (constants), `pc-backup-envelope` (the plaintext header),
+ * `pc-backup-crypto` (derive, seal, open), `pc-backup-payload` (accounts in and out).
+ *
  * @see https://www.rfc-editor.org/rfc/rfc9106 (Argon2)
  * @see https://nvlpubs.nist.gov/nistpubs/Legacy/SP/nistspecialpublication800-38d.pdf (GCM)
  */
 
-/** The `format` field of the file. */
-export const PC_BACKUP_FILE_FORMAT = 'pc-authenticator-backup';
-/** The `format` of the {@link ImportedEntries} it gives. */
-export const PC_BACKUP_FORMAT = 'pc-authenticator';
-export const PC_BACKUP_VERSION = 1;
-export const PC_BACKUP_CIPHER = 'AES-256-GCM';
-/** Suggested file name extension. */
-export const PC_BACKUP_EXTENSION = '.pcauth.json';
-
-const GCM_TAG_BYTES = 16;
-
-function additionalData(version: number): Uint8Array<ArrayBuffer> {
-  return aad(`${PC_BACKUP_FILE_FORMAT}/${version}`);
-}
-
-/** One account as stored inside the encrypted payload. */
-export interface BackupAccount {
-  issuer: string;
-  name: string;
-  secret: string;
-  type: AccountData['type'];
-  algorithm: AccountData['algorithm'];
-  digits: number;
-  period: number;
-  counter: number;
-  sites: string[];
-  /** 0-based position in the user's list. */
-  order: number;
-  deviceName?: string;
-  /** Shown at the top of the list. */
-  pinned?: boolean;
-}
-
+/** Options of {@link createBackup}. */
 export interface CreateBackupOptions {
   /** The time written as `createdAt` (milliseconds since the epoch). */
   now: number;
@@ -107,32 +72,8 @@ export async function createBackup(
   }
   const createdAt = new Date(now).toISOString();
   const kdf = newKdfParams(crypto, kdfCost);
-  const payload = {
-    accounts: accounts.map((a, order): BackupAccount => ({
-      issuer: a.issuer,
-      name: a.name,
-      secret: a.secret,
-      type: a.type,
-      algorithm: a.algorithm,
-      digits: a.digits,
-      period: a.period,
-      counter: a.counter,
-      sites: [...a.sites],
-      order,
-      ...(a.deviceName !== undefined ? { deviceName: a.deviceName } : {}),
-      ...(a.pinned === true ? { pinned: true } : {}),
-    })),
-  };
-  const plaintext = new TextEncoder().encode(JSON.stringify(payload));
-  const raw = await argon2idBytes(password, kdf);
-  let box: { iv: string; ciphertext: string };
-  try {
-    const key = await importAesKey(crypto, raw);
-    box = await seal(crypto, key, plaintext, additionalData(PC_BACKUP_VERSION));
-  } finally {
-    raw.fill(0);
-    plaintext.fill(0);
-  }
+  const plaintext = new TextEncoder().encode(JSON.stringify(toBackupPayload(accounts)));
+  const box = await sealBackup(crypto, password, kdf, plaintext);
   const file = {
     format: PC_BACKUP_FILE_FORMAT,
     version: PC_BACKUP_VERSION,
@@ -150,139 +91,7 @@ export async function createBackup(
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** The checked plaintext header of a backup: everything needed to try a password. */
-export interface BackupEnvelope {
-  version: number;
-  createdAt: string;
-  kdf: KdfParams;
-  iv: Uint8Array<ArrayBuffer>;
-  data: Uint8Array<ArrayBuffer>;
-}
-
-function corrupt(): BackupError {
-  return new BackupError('corrupt', PC_BACKUP_FORMAT);
-}
-
-/** True when the JSON value claims to be one of our backups (any version). */
-export function isPcBackup(value: unknown): boolean {
-  return isObject(value) && value.format === PC_BACKUP_FILE_FORMAT;
-}
-
-/**
- * Reads and checks the header of a backup file without running Argon2. Throws
- * {@link BackupError}: `unsupported-format` (not our backup), `unsupported-version` (a newer
- * version, KDF or cipher), `corrupt` (anything malformed).
- */
-export function parseBackupEnvelope(text: string): BackupEnvelope {
-  let root: unknown;
-  try {
-    root = JSON.parse(text);
-  } catch {
-    throw corrupt();
-  }
-  if (!isObject(root)) throw corrupt();
-  if (root.format !== PC_BACKUP_FILE_FORMAT) {
-    throw new BackupError('unsupported-format');
-  }
-  const { version, createdAt, cipher } = root;
-  if (typeof version !== 'number' || !Number.isSafeInteger(version)) throw corrupt();
-  if (version !== PC_BACKUP_VERSION) throw new BackupError('unsupported-version', PC_BACKUP_FORMAT);
-  if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt))) throw corrupt();
-  let kdf: KdfParams;
-  try {
-    kdf = parseKdfParams(root.kdf);
-  } catch (err) {
-    if (err instanceof VaultError && err.code === 'unsupported-kdf' && isObject(root.kdf)) {
-      throw new BackupError('unsupported-version', PC_BACKUP_FORMAT);
-    }
-    throw corrupt();
-  }
-  if (!isObject(cipher)) throw corrupt();
-  if (cipher.algorithm !== PC_BACKUP_CIPHER) {
-    throw typeof cipher.algorithm === 'string'
-      ? new BackupError('unsupported-version', PC_BACKUP_FORMAT)
-      : corrupt();
-  }
-  let iv: Uint8Array<ArrayBuffer>;
-  let data: Uint8Array<ArrayBuffer>;
-  try {
-    iv = base64ToBytes(cipher.iv, 'cipher.iv');
-    data = base64ToBytes(root.data, 'data');
-  } catch {
-    throw corrupt();
-  }
-  if (iv.length !== GCM_IV_BYTES || data.length < GCM_TAG_BYTES) throw corrupt();
-  return { version, createdAt, kdf, iv, data };
-}
-
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string');
-}
-
-/**
- * Reads the decrypted payload into accounts, sorted by `order` (ties keep file order). An
- * entry that is not a valid account is listed in `skipped`. Throws `corrupt` when the
- * payload itself is malformed.
- */
-export function readBackupPayload(plaintext: Uint8Array): ImportedEntries {
-  const text = decodeUtf8(plaintext);
-  let root: unknown;
-  try {
-    root = text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    root = undefined;
-  }
-  if (!isObject(root) || !Array.isArray(root.accounts)) throw corrupt();
-  const entries = root.accounts.map((entry: unknown, position) => ({
-    entry,
-    position,
-    order:
-      isObject(entry) && typeof entry.order === 'number' && Number.isFinite(entry.order)
-        ? entry.order
-        : position,
-  }));
-  entries.sort((a, b) => a.order - b.order || a.position - b.position);
-
-  const accounts: AccountData[] = [];
-  const skipped: SkippedEntry[] = [];
-  for (const { entry, position } of entries) {
-    const e = isObject(entry) ? entry : {};
-    const title = entryTitle(e.issuer, e.name, position);
-    const { type, issuer, name, secret, algorithm, digits, period, counter, sites } = e;
-    if (
-      typeof type !== 'string' ||
-      typeof issuer !== 'string' ||
-      typeof name !== 'string' ||
-      typeof secret !== 'string' ||
-      typeof algorithm !== 'string' ||
-      typeof digits !== 'number' ||
-      typeof period !== 'number' ||
-      typeof counter !== 'number' ||
-      !isStringArray(sites) ||
-      (e.deviceName !== undefined && typeof e.deviceName !== 'string') ||
-      (e.pinned !== undefined && typeof e.pinned !== 'boolean')
-    ) {
-      skipped.push({ title, reason: SKIP_REASONS.invalid });
-      continue;
-    }
-    try {
-      const account = validateAccountData(
-        { type, issuer, name, secret, algorithm, digits, period, counter, sites },
-        IMPORT_LIMITS,
-      );
-      accounts.push({
-        ...account,
-        ...(typeof e.deviceName === 'string' ? { deviceName: e.deviceName } : {}),
-        ...(e.pinned === true ? { pinned: true } : {}),
-      });
-    } catch (err) {
-      if (!isOtpError(err)) throw err;
-      skipped.push({ title, reason: skipReasonOf(err) });
-    }
-  }
-  return { format: PC_BACKUP_FORMAT, accounts, skipped };
-}
-
+/** Options of {@link readBackup}. */
 export interface ReadBackupOptions {
   crypto: Crypto;
 }
@@ -301,27 +110,7 @@ export async function readBackup(
   if (typeof password !== 'string' || password === '') {
     throw new BackupError('password-required', PC_BACKUP_FORMAT);
   }
-  let raw: Uint8Array<ArrayBuffer>;
-  try {
-    raw = await argon2idBytes(password, envelope.kdf);
-  } catch {
-    throw corrupt();
-  }
-  let plaintext: Uint8Array<ArrayBuffer>;
-  try {
-    const key = await importAesKey(crypto, raw);
-    plaintext = new Uint8Array(
-      await crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv: envelope.iv, additionalData: additionalData(envelope.version) },
-        key,
-        envelope.data,
-      ),
-    );
-  } catch {
-    throw new BackupError('wrong-password', PC_BACKUP_FORMAT);
-  } finally {
-    raw.fill(0);
-  }
+  const plaintext = await openBackup(crypto, password, envelope);
   try {
     return readBackupPayload(plaintext);
   } finally {
@@ -336,7 +125,7 @@ export function pcBackupImporter(crypto: Crypto = globalThis.crypto): Importer {
     detect: (input: ImportInput) => isPcBackup(parseJsonBytes(input.bytes)?.value),
     async read(input: ImportInput, password?: string): Promise<ImportedEntries> {
       const text = decodeUtf8(input.bytes);
-      if (text === undefined) throw corrupt();
+      if (text === undefined) throw corruptBackup();
       parseBackupEnvelope(text);
       return readBackup(text, requirePassword(password, PC_BACKUP_FORMAT), { crypto });
     },

@@ -1,35 +1,20 @@
-import type { VaultDatabase } from '../db/vault-database';
 import type { Account, AccountData } from '../otp/types';
 import type { AccountList } from './account-list';
 import { AccountStore } from './account-store';
-import { generateDek, wrapDek } from './dek';
 import { VaultError } from './errors';
-import { HEADER_VERSION, type VaultHeader } from './header';
-import { deriveKek, newKdfParams, type KdfCost } from './kdf';
+import type { VaultHeader } from './header';
 import * as meta from './meta-store';
-import { checkNewPassword, normalizePassword } from './password';
-import { unwrapDekWithPassword } from './password-check';
 import { SerialQueue } from './serial';
 import { SessionKey } from './session-key';
-import type { SessionStore } from './session-store';
+import type { KdfOptions, VaultDeps, VaultStatus } from './vault-deps';
+import {
+  changeVaultPassword,
+  createVault,
+  unlockVault,
+  verifyVaultPassword,
+} from './vault-passwords';
 
-/** Everything the vault runs on; nothing is taken from globals. */
-export interface VaultDeps {
-  db: VaultDatabase;
-  /** WebCrypto (`globalThis.crypto` in the worker and in Node 20). */
-  crypto: Crypto;
-  /** Session-only storage for the unlocked key (`chrome.storage.session` in the extension). */
-  session: SessionStore;
-  /** Clock in milliseconds (`Date.now` in the extension, a fake in tests). */
-  now: () => number;
-}
-
-/** Lets tests (or a future upgrade) choose the Argon2id cost; defaults: 64 MiB, t=3, p=1. */
-export interface KdfOptions {
-  kdf?: Partial<KdfCost>;
-}
-
-export type VaultStatus = 'none' | 'locked' | 'unlocked';
+export type { KdfOptions, VaultDeps, VaultStatus } from './vault-deps';
 
 /**
  * The encrypted vault: Argon2id master password → KEK, which wraps a random AES-256-GCM data key
@@ -64,25 +49,7 @@ export class Vault {
 
   /** Creates the vault and leaves it unlocked. `exists` if there is one; `password-too-short`. */
   create(password: string, options: KdfOptions = {}): Promise<void> {
-    return this.#passwords.run(async () => {
-      const { db, crypto, now } = this.#deps;
-      if (await meta.vaultExists(db)) throw new VaultError('exists');
-      const normalized = checkNewPassword(password);
-      const kdf = newKdfParams(crypto, options.kdf);
-      const dek = generateDek(crypto);
-      try {
-        const wrappedDek = await wrapDek(crypto, await deriveKek(crypto, normalized, kdf), dek);
-        const header: VaultHeader = { version: HEADER_VERSION, kdf, wrappedDek, createdAt: now() };
-        await db.transaction('rw', db.meta, db.accounts, async () => {
-          if (await meta.vaultExists(db)) throw new VaultError('exists');
-          await meta.writeHeader(db, header);
-          await meta.clearLockout(db);
-        });
-        await this.#session.start(dek, now());
-      } finally {
-        dek.fill(0);
-      }
-    });
+    return this.#passwords.run(() => createVault(this.#deps, this.#session, password, options));
   }
 
   /**
@@ -90,17 +57,7 @@ export class Vault {
    * during that wait `too-many-attempts` without checking the password. Nothing else changes.
    */
   unlock(password: string): Promise<void> {
-    return this.#passwords.run(async () => {
-      normalizePassword(password);
-      const header = await meta.readHeader(this.#deps.db);
-      const dek = await unwrapDekWithPassword(this.#deps, header, password);
-      try {
-        await meta.clearLockout(this.#deps.db);
-        await this.#session.start(dek, this.#deps.now());
-      } finally {
-        dek.fill(0);
-      }
-    });
+    return this.#passwords.run(() => unlockVault(this.#deps, this.#session, password));
   }
 
   /** Forgets the DEK: removes it and the activity time from the session store. */
@@ -135,24 +92,9 @@ export class Vault {
     newPassword: string,
     options: KdfOptions = {},
   ): Promise<void> {
-    return this.#passwords.run(async () => {
-      const { db, crypto } = this.#deps;
-      normalizePassword(oldPassword);
-      const normalized = checkNewPassword(newPassword);
-      const header = await meta.readHeader(db);
-      const { memoryKiB, iterations, parallelism } = header.kdf;
-      const kdf = newKdfParams(crypto, options.kdf ?? { memoryKiB, iterations, parallelism });
-      const dek = await unwrapDekWithPassword(this.#deps, header, oldPassword);
-      try {
-        const wrappedDek = await wrapDek(crypto, await deriveKek(crypto, normalized, kdf), dek);
-        await db.transaction('rw', db.meta, async () => {
-          await meta.writeHeader(db, { ...header, kdf, wrappedDek });
-          await meta.clearLockout(db);
-        });
-      } finally {
-        dek.fill(0);
-      }
-    });
+    return this.#passwords.run(() =>
+      changeVaultPassword(this.#deps, oldPassword, newPassword, options),
+    );
   }
 
   /** All accounts sorted by order; damaged records in `failed`. Needs the vault unlocked. */
@@ -175,13 +117,7 @@ export class Vault {
    * like {@link unlock}.
    */
   verifyPassword(password: string): Promise<void> {
-    return this.#passwords.run(async () => {
-      normalizePassword(password);
-      const header = await meta.readHeader(this.#deps.db);
-      const dek = await unwrapDekWithPassword(this.#deps, header, password);
-      dek.fill(0);
-      await meta.clearLockout(this.#deps.db);
-    });
+    return this.#passwords.run(() => verifyVaultPassword(this.#deps, password));
   }
 
   /** The stored key-derivation parameters (no salt) and when the vault was made. */

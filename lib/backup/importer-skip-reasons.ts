@@ -1,0 +1,42 @@
+import { accountTitle } from '../account-title';
+import type { OtpError } from '../otp/errors';
+import { MAX_LABEL_LENGTH } from '../otp/fields';
+
+/**
+ * Why an entry is not imported, and the title it is listed under: shared by every importer so
+ * the user sees the same reasons whatever the source.
+ */
+
+/** Reasons an entry is not imported; i18n keys in `_locales/{ja,en}/messages.json`. */
+export const SKIP_REASONS = {
+  type: 'import_skipped_unsupported_type',
+  algorithm: 'import_skipped_unsupported_algorithm',
+  digits: 'import_skipped_unsupported_digits',
+  invalid: 'import_skipped_invalid_account',
+} as const;
+
+export type SkipReason = (typeof SKIP_REASONS)[keyof typeof SKIP_REASONS];
+
+/** A title for the user to recognise a skipped entry: never the secret. */
+export function entryTitle(issuer: unknown, name: unknown, index: number): string {
+  const tidy = (value: unknown) =>
+    typeof value === 'string'
+      ? [
+          ...value
+            .normalize('NFC')
+            .replace(/\p{Cc}/gu, ' ')
+            .trim(),
+        ]
+          .slice(0, MAX_LABEL_LENGTH)
+          .join('')
+      : '';
+  return accountTitle({ issuer: tidy(issuer), name: tidy(name) }) || `#${index + 1}`;
+}
+
+/** The skip reason for an account that `validateAccountData` rejected. */
+export function skipReasonOf(err: OtpError): SkipReason {
+  if (err.field === 'type') return SKIP_REASONS.type;
+  if (err.field === 'algorithm') return SKIP_REASONS.algorithm;
+  if (err.field === 'digits' && err.reason === 'out-of-range') return SKIP_REASONS.digits;
+  return SKIP_REASONS.invalid;
+}

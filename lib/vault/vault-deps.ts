@@ -1,0 +1,22 @@
+import type { VaultDatabase } from '../db/vault-database';
+import type { KdfCost } from './kdf';
+import type { SessionStore } from './session-store';
+
+/** Everything the vault runs on; nothing is taken from globals. */
+export interface VaultDeps {
+  db: VaultDatabase;
+  /** WebCrypto (`globalThis.crypto` in the worker and in Node 20). */
+  crypto: Crypto;
+  /** Session-only storage for the unlocked key (`chrome.storage.session` in the extension). */
+  session: SessionStore;
+  /** Clock in milliseconds (`Date.now` in the extension, a fake in tests). */
+  now: () => number;
+}
+
+/** Lets tests (or a future upgrade) choose the Argon2id cost; defaults: 64 MiB, t=3, p=1. */
+export interface KdfOptions {
+  kdf?: Partial<KdfCost>;
+}
+
+/** Whether a vault exists and, if so, whether its data key is in the session store. */
+export type VaultStatus = 'none' | 'locked' | 'unlocked';

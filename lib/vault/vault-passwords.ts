@@ -1,0 +1,94 @@
+import { generateDek, wrapDek } from './dek';
+import { VaultError } from './errors';
+import { HEADER_VERSION, type VaultHeader } from './header';
+import { deriveKek, newKdfParams } from './kdf';
+import * as meta from './meta-store';
+import { checkNewPassword, normalizePassword } from './password';
+import { unwrapDekWithPassword } from './password-check';
+import type { SessionKey } from './session-key';
+import type { KdfOptions, VaultDeps } from './vault-deps';
+
+/**
+ * The master-password operations behind `Vault`: create, unlock, change and verify. Each
+ * is one task of the vault's password queue; the raw DEK is zeroed before it returns.
+ */
+
+/** Creates the vault and leaves it unlocked. `exists` if there is one; `password-too-short`. */
+export async function createVault(
+  deps: VaultDeps,
+  session: SessionKey,
+  password: string,
+  options: KdfOptions,
+): Promise<void> {
+  const { db, crypto, now } = deps;
+  if (await meta.vaultExists(db)) throw new VaultError('exists');
+  const normalized = checkNewPassword(password);
+  const kdf = newKdfParams(crypto, options.kdf);
+  const dek = generateDek(crypto);
+  try {
+    const wrappedDek = await wrapDek(crypto, await deriveKek(crypto, normalized, kdf), dek);
+    const header: VaultHeader = { version: HEADER_VERSION, kdf, wrappedDek, createdAt: now() };
+    await db.transaction('rw', db.meta, db.accounts, async () => {
+      if (await meta.vaultExists(db)) throw new VaultError('exists');
+      await meta.writeHeader(db, header);
+      await meta.clearLockout(db);
+    });
+    await session.start(dek, now());
+  } finally {
+    dek.fill(0);
+  }
+}
+
+/** Checks the password (behind the failure counter) and puts the DEK in the session store. */
+export async function unlockVault(
+  deps: VaultDeps,
+  session: SessionKey,
+  password: string,
+): Promise<void> {
+  normalizePassword(password);
+  const header = await meta.readHeader(deps.db);
+  const dek = await unwrapDekWithPassword(deps, header, password);
+  try {
+    await meta.clearLockout(deps.db);
+    await session.start(dek, deps.now());
+  } finally {
+    dek.fill(0);
+  }
+}
+
+/**
+ * Checks the old password, derives a new KEK with a fresh salt and rewraps the DEK in one
+ * transaction. The Argon2id cost stays as stored unless `options.kdf` is set.
+ */
+export async function changeVaultPassword(
+  deps: VaultDeps,
+  oldPassword: string,
+  newPassword: string,
+  options: KdfOptions,
+): Promise<void> {
+  const { db, crypto } = deps;
+  normalizePassword(oldPassword);
+  const normalized = checkNewPassword(newPassword);
+  const header = await meta.readHeader(db);
+  const { memoryKiB, iterations, parallelism } = header.kdf;
+  const kdf = newKdfParams(crypto, options.kdf ?? { memoryKiB, iterations, parallelism });
+  const dek = await unwrapDekWithPassword(deps, header, oldPassword);
+  try {
+    const wrappedDek = await wrapDek(crypto, await deriveKek(crypto, normalized, kdf), dek);
+    await db.transaction('rw', db.meta, async () => {
+      await meta.writeHeader(db, { ...header, kdf, wrappedDek });
+      await meta.clearLockout(db);
+    });
+  } finally {
+    dek.fill(0);
+  }
+}
+
+/** Checks the password without changing the lock state, counting failures like unlock. */
+export async function verifyVaultPassword(deps: VaultDeps, password: string): Promise<void> {
+  normalizePassword(password);
+  const header = await meta.readHeader(deps.db);
+  const dek = await unwrapDekWithPassword(deps, header, password);
+  dek.fill(0);
+  await meta.clearLockout(deps.db);
+}
