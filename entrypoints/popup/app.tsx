@@ -5,6 +5,7 @@ import { AddAccountForm } from '../../components/add-account-form';
 import { BackupReminder } from '../../components/backup-reminder';
 import { ClockWarning } from '../../components/clock-warning';
 import { ErrorMessage } from '../../components/error-message';
+import { FailedRecord } from '../../components/failed-record';
 import { PasswordSetup } from '../../components/password-setup';
 import { PopupActions } from '../../components/popup-actions';
 import { PopupHeader } from '../../components/popup-header';
@@ -135,11 +136,7 @@ export function App() {
         }
       />
       {list.failed.map((f) => (
-        <p key={f.id} className="error" data-testid="error">
-          {f.label
-            ? t('error_record_corrupt_named', [f.label.issuer || f.label.name])
-            : t('error_record_corrupt', [`${f.position}`])}
-        </p>
+        <FailedRecord key={f.id} t={t} failed={f} onDelete={() => void vault.remove(f.id)} />
       ))}
       {list.accounts.length === 0 ? (
         <div className="empty">

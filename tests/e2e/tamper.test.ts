@@ -52,4 +52,10 @@ it('reports a damaged record by name and still opens every other account', async
     'Healthy Service',
   );
   await expect(popup.byTestId('error').innerText()).resolves.toMatch(/Damaged Service.*damaged/);
+
+  // The unreadable entry can be removed (after asking); the healthy account stays.
+  await popup.byTestId('failed-delete').click();
+  await popup.byTestId('failed-delete-confirm').click();
+  await expect.poll(() => popup.byTestId('error').count()).toBe(0);
+  await expect(popup.accounts().count()).resolves.toBe(1);
 });
