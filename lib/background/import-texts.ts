@@ -1,14 +1,12 @@
 import type { ImportOutcome } from '../messaging';
 import { parseOtpauthUri } from '../otp';
 import { IMPORT_LIMITS, DEFAULT_LIMITS } from '../otp/fields';
-import { MigrationCollector, parseMigrationUri } from '../otp/migration';
+import { parseMigrationUri } from '../otp/migration';
 import { classifyQrText } from '../qr/classify-qr-text';
 import type { Vault } from '../vault';
+import { recordBatch } from './batch-progress';
 import { storeAccount } from './store-account';
 import { toAppError } from './to-app-error';
-
-/** Google exports arrive one QR at a time; the collector remembers which batches came. */
-const batches = new MigrationCollector();
 
 /**
  * Adds the accounts behind decoded QR texts or pasted lines. Every text gets an outcome; one bad
@@ -54,12 +52,11 @@ async function importText(vault: Vault, text: string): Promise<ImportOutcome[]> 
     outcomes.push({ kind: 'skipped', title: skipped.title, error: { key } });
   }
   if (batch.batchSize > 1) {
-    const progress = batches.add(batch);
     outcomes.push({
       kind: 'batch',
       index: batch.batchIndex + 1,
       size: batch.batchSize,
-      missing: progress.missing,
+      missing: await recordBatch(batch),
     });
   }
   return outcomes;
