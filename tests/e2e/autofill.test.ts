@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, removeProfile, type ExtensionBrowser } from './support/browser';
 import { KOSMO_ORIGIN, KosmoSite, replicaHook, startReplica } from './support/kosmo-site';
-import { sendFromPage } from './support/messages';
+import { addSeededAccount } from './support/seeded-account';
 import { awayFromStepEdge, oathtoolTotp } from './support/oathtool';
 import { domText } from './support/page-dom';
 import { PopupPage } from './support/popup-page';
 
 const LOOKALIKE = 'https://densenkenpo.portal.kosmo-web.jp.example.com';
-
-interface State {
-  users: { username: string; devices: { label: string; secret: string }[] }[];
-}
 
 describe('filling the code on the KOSMO login page', () => {
   let replica: Awaited<ReturnType<typeof startReplica>>;
@@ -25,17 +21,7 @@ describe('filling the code on the KOSMO login page', () => {
     await replica.attach(browser.context, LOOKALIKE);
     popup = await PopupPage.open(browser);
     await popup.createPassword('autofill-test-password');
-    const state = await replicaHook<State>(replica.server.url, '/__test/state');
-    user2Key = state.users.find((u) => u.username === 'user2')!.devices[0]!.secret;
-    const added = await sendFromPage(popup.page, 'accounts.add', {
-      uri: `otpauth://totp/KOSMO:user2?secret=${user2Key}&issuer=KOSMO`,
-    });
-    if (!added.ok) throw new Error('could not add user2');
-    await sendFromPage(popup.page, 'accounts.bind', {
-      id: added.value.id,
-      origin: KOSMO_ORIGIN,
-      bound: true,
-    });
+    user2Key = await addSeededAccount(popup.page, replica.server.url);
   });
 
   afterAll(async () => {

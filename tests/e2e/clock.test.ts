@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension, removeProfile, type ExtensionBrowser } from './support/browser';
-import { KOSMO_ORIGIN, KosmoSite, replicaHook, startReplica } from './support/kosmo-site';
-import { sendFromPage } from './support/messages';
+import { KosmoSite, startReplica } from './support/kosmo-site';
+import { addSeededAccount } from './support/seeded-account';
 import { awayFromStepEdge, oathtoolTotp } from './support/oathtool';
 import { PopupPage } from './support/popup-page';
 
@@ -22,22 +22,9 @@ afterAll(async () => {
 });
 
 it('warns about a PC clock far off the KOSMO server, and the correction makes codes work', async () => {
-  const state = await replicaHook<{ users: { username: string; devices: { secret: string }[] }[] }>(
-    replica.server.url,
-    '/__test/state',
-  );
-  const key = state.users.find((u) => u.username === 'user2')!.devices[0]!.secret;
   const popup = await PopupPage.open(browser);
   await popup.createPassword('clock-test-password');
-  const added = await sendFromPage(popup.page, 'accounts.add', {
-    uri: `otpauth://totp/KOSMO:user2?secret=${key}`,
-  });
-  if (!added.ok) throw new Error('add failed');
-  await sendFromPage(popup.page, 'accounts.bind', {
-    id: added.value.id,
-    origin: KOSMO_ORIGIN,
-    bound: true,
-  });
+  const key = await addSeededAccount(popup.page, replica.server.url);
 
   await popup.page.reload();
   const warning = popup.byTestId('clock-warning');

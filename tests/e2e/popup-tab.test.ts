@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension, removeProfile, type ExtensionBrowser } from './support/browser';
-import { KOSMO_ORIGIN, KosmoSite, replicaHook, startReplica } from './support/kosmo-site';
-import { sendFromPage } from './support/messages';
+import { KosmoSite, startReplica } from './support/kosmo-site';
+import { addSeededAccount } from './support/seeded-account';
 import { awayFromStepEdge, oathtoolTotp } from './support/oathtool';
 import { PopupPage } from './support/popup-page';
 
@@ -21,22 +21,9 @@ afterAll(async () => {
 });
 
 it('popup.html opened as a tab fills the page the user was on last', async () => {
-  const state = await replicaHook<{ users: { username: string; devices: { secret: string }[] }[] }>(
-    replica.server.url,
-    '/__test/state',
-  );
-  const key = state.users.find((u) => u.username === 'user2')!.devices[0]!.secret;
   const setup = await PopupPage.open(browser);
   await setup.createPassword('popup-tab-password');
-  const added = await sendFromPage(setup.page, 'accounts.add', {
-    uri: `otpauth://totp/KOSMO:user2?secret=${key}`,
-  });
-  if (!added.ok) throw new Error('add failed');
-  await sendFromPage(setup.page, 'accounts.bind', {
-    id: added.value.id,
-    origin: KOSMO_ORIGIN,
-    bound: true,
-  });
+  const key = await addSeededAccount(setup.page, replica.server.url);
   await setup.page.evaluate(() =>
     (
       globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
