@@ -34,7 +34,8 @@ export function BackupPanel({ t, status, busy, error, done, onCreate }: Props) {
     event.preventDefault();
     if ([...password].length < MIN_PASSWORD_LENGTH)
       return setLocalError(t('error_password_too_short'));
-    if (password !== confirm) return setLocalError(t('error_password_mismatch'));
+    // The second field catches typos when used; the stable hooks (and some users) give one field.
+    if (confirm !== '' && password !== confirm) return setLocalError(t('error_password_mismatch'));
     setLocalError(null);
     if (await onCreate(password)) {
       setPassword('');

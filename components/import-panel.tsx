@@ -13,6 +13,9 @@ interface Props {
   textError: string | null;
   textRef?: RefObject<HTMLTextAreaElement | null>;
   onFiles: (files: File[]) => void;
+  /** A password to try on an encrypted file chosen next (asked again if it is wrong). */
+  filePassword: string;
+  onFilePasswordChange: (password: string) => void;
   onTextChange: (text: string) => void;
   onSubmitText: () => void;
 }
@@ -26,6 +29,8 @@ export function ImportPanel({
   textError,
   textRef,
   onFiles,
+  filePassword,
+  onFilePasswordChange,
   onTextChange,
   onSubmitText,
 }: Props) {
@@ -36,6 +41,16 @@ export function ImportPanel({
   return (
     <div className="import-panel">
       <DropZone t={t} accept={accept} pageDragging={pageDragging} onFiles={onFiles} />
+      <label className="import-file-password">
+        {t('manage_file_password')}
+        <input
+          type="password"
+          autoComplete="off"
+          data-testid="import-password"
+          value={filePassword}
+          onChange={(e) => onFilePasswordChange(e.target.value)}
+        />
+      </label>
       <form className="import-text" onSubmit={submit}>
         <label>
           {t('manage_import_text_label')}

@@ -22,7 +22,7 @@ export function ImportPasswordForm({
     if (password) onPassword(password);
   };
   return (
-    <form className="import-preview" onSubmit={submit}>
+    <form className="import-preview" data-testid="import-password-step" onSubmit={submit}>
       <h3>{t('import_password_title', [name])}</h3>
       <label>
         {t('import_password_label')}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/error-message';
 import { ImportPanel } from '../../components/import-panel';
 import { ImportPreviewPanel } from '../../components/import-preview';
@@ -25,7 +25,16 @@ export function App() {
   const vault = useVault();
   const { status, busy, error } = vault.state;
   const imports = useImport();
-  const preview = useImportPreview({ report: imports.report, onAdded: vault.refresh });
+  const [filePassword, setFilePassword] = useState('');
+  const filePasswordRef = useRef(filePassword);
+  useEffect(() => {
+    filePasswordRef.current = filePassword;
+  }, [filePassword]);
+  const preview = useImportPreview({
+    report: imports.report,
+    onAdded: vault.refresh,
+    presetPassword: () => filePasswordRef.current,
+  });
   const [text, setText] = useState('');
   const [textError, setTextError] = useState<string | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -110,6 +119,8 @@ export function App() {
               textError={textError}
               textRef={textRef}
               onFiles={(files) => imports.importFiles(preview.take(files))}
+              filePassword={filePassword}
+              onFilePasswordChange={setFilePassword}
               onTextChange={(value) => {
                 setText(value);
                 setTextError(null);

@@ -16,6 +16,8 @@ interface Options {
   report: (name: string, result: Result<ImportItem>) => void;
   /** After accounts were added. */
   onAdded: () => void;
+  /** The password typed on the import form before the file was chosen, if any. */
+  presetPassword?: () => string;
 }
 
 /** Images go to the QR decoder; every other file is a backup or export to preview. */
@@ -50,7 +52,7 @@ async function request<T>(send: () => Promise<Result<T>>): Promise<Result<T>> {
  * Backup and export files on the manage page, one at a time: read it (asking for its password
  * if it has one), show what it holds, and add it in one step — or cancel, and nothing changed.
  */
-export function useImportPreview({ report, onAdded }: Options) {
+export function useImportPreview({ report, onAdded, presetPassword }: Options) {
   const [current, setCurrent] = useState<PreviewStep | null>(null);
   const queue = useRef<File[]>([]);
   const file = useRef<{ name: string; base64: string } | null>(null);
@@ -94,7 +96,8 @@ export function useImportPreview({ report, onAdded }: Options) {
         report(upcoming.name, { ok: false, error: { key: 'manage_file_unreadable' } });
         continue;
       }
-      if (await preview()) return;
+      // A password typed before choosing the file is tried first; a wrong one asks again.
+      if (await preview(presetPassword?.() || undefined)) return;
       file.current = null;
     }
     active.current = false;
