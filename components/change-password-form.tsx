@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Translate } from '../lib/i18n';
-import { MIN_PASSWORD_LENGTH, passwordStrength } from '../lib/password-strength';
 import { ErrorMessage } from './error-message';
+import { NewPasswordFields, newPasswordError } from './new-password-fields';
 
 interface Props {
   t: Translate;
@@ -17,14 +17,13 @@ export function ChangePasswordForm({ t, busy, onChange }: Props) {
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const strength = password ? passwordStrength(password) : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
     if (!old) return setError(t('error_wrong_password'));
-    if ([...password].length < MIN_PASSWORD_LENGTH) return setError(t('error_password_too_short'));
-    if (password !== confirm) return setError(t('error_password_mismatch'));
+    const problem = newPasswordError(password, confirm);
+    if (problem) return setError(t(problem));
     setError(null);
     const failed = await onChange(old, password);
     setError(failed);
@@ -48,33 +47,15 @@ export function ChangePasswordForm({ t, busy, onChange }: Props) {
           onChange={(e) => setOld(e.target.value)}
         />
       </label>
-      <label>
-        {t('security_password_new')}
-        <input
-          type="password"
-          autoComplete="new-password"
-          data-testid="password-change-new"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
-      {strength && (
-        <p className={`strength strength-${strength}`} aria-live="polite">
-          <span className="strength-bar" />
-          {t(`strength_${strength}`)}
-        </p>
-      )}
-      <label>
-        {t('security_password_confirm')}
-        <input
-          type="password"
-          autoComplete="new-password"
-          data-testid="password-change-confirm"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-        />
-      </label>
-      <p className="warning">{t('setup_warning')}</p>
+      <NewPasswordFields
+        t={t}
+        labels={{ password: 'security_password_new', confirm: 'security_password_confirm' }}
+        testIds={{ password: 'password-change-new', confirm: 'password-change-confirm' }}
+        password={password}
+        confirm={confirm}
+        onPassword={setPassword}
+        onConfirm={setConfirm}
+      />
       <ErrorMessage text={error} />
       {done && (
         <p className="success" role="status" data-testid="password-changed">

@@ -14,4 +14,5 @@ export function passwordStrength(password: string): Strength {
   return 'weak';
 }
 
-export const MIN_PASSWORD_LENGTH = 8;
+/** The vault's own rule, re-exported so pages check it without loading the vault. */
+export { MIN_PASSWORD_LENGTH } from './vault/errors';
