@@ -21,6 +21,11 @@ export function originFromInput(text: string): string | null {
   return parseOrigin(withScheme);
 }
 
+/** `https://host[:port]` of a page's http(s) URL (a tab's), else null (chrome://, files…). */
+export function originOfUrl(url: string | undefined): string | null {
+  return url === undefined ? null : parseOrigin(url);
+}
+
 function parseOrigin(text: string): string | null {
   let url: URL;
   try {

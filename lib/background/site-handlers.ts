@@ -3,7 +3,8 @@ import type { Vault } from '../vault';
 import { isKosmoOrigin } from './content-sender';
 import type { HandlerMap } from './handler-types';
 import { enabledSites, setEnabledSites } from './sites';
-import { targetTab, webOrigin } from './target-tab';
+import { originOfUrl, strictOrigin } from '../site-origin';
+import { targetTab } from './target-tab';
 
 export type SiteRequest =
   'fill.page' | 'sites.page' | 'sites.enable' | 'sites.disable' | 'accounts.bind';
@@ -49,13 +50,13 @@ export function siteHandlers(vault: Vault): HandlerMap<SiteRequest> {
   return {
     'fill.page': ({ tabId }) => fillTab(tabId),
     'sites.page': async ({ tabId }) => {
-      const origin = webOrigin((await targetTab(tabId))?.url);
+      const origin = originOfUrl((await targetTab(tabId))?.url);
       const kosmo = !!origin && isKosmoOrigin(origin);
       const enabled = kosmo || (!!origin && (await enabledSites()).includes(origin));
       return { origin, kosmo, enabled };
     },
     'sites.enable': async ({ origin }) => {
-      const clean = webOrigin(origin);
+      const clean = strictOrigin(origin);
       if (!clean || !(await browser.permissions.contains({ origins: [`${clean}/*`] }))) {
         throw new Error('permission not granted');
       }
@@ -69,7 +70,7 @@ export function siteHandlers(vault: Vault): HandlerMap<SiteRequest> {
       return null;
     },
     'accounts.bind': async ({ id, origin, bound }) => {
-      const clean = webOrigin(origin);
+      const clean = strictOrigin(origin);
       const { accounts } = await vault.listAccounts();
       const account = accounts.find((a) => a.id === id);
       if (!clean || !account) throw new Error('unknown account or origin');

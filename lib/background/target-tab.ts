@@ -13,14 +13,3 @@ export async function targetTab(tabId?: number) {
   others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
   return others[0] ?? active;
 }
-
-/** `https://host[:port]` of an http(s) URL, else null (extension pages, chrome://, files…). */
-export function webOrigin(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : null;
-  } catch {
-    return null;
-  }
-}
