@@ -40,6 +40,15 @@ export function startAutofill(deps: AutofillDeps) {
     if (submit) submitTarget(target);
   };
 
+  const pick = async (ref: string) => {
+    const reply = await deps.requestCodes();
+    if (!reply.ok || reply.value.vault !== 'unlocked') return;
+    const code = reply.value.codes.find((c) => c.ref === ref);
+    if (!code) return;
+    fill(code, false);
+    badge?.showCode(code, () => void pick(ref));
+  };
+
   const refresh = async () => {
     clearTimeout(timer);
     const current = target;
@@ -56,10 +65,8 @@ export function startAutofill(deps: AutofillDeps) {
     const choice = chooseCode(codes.codes, form ? deviceChoices(form) : []);
     if (choice.kind === 'none') return badge.remove();
     if (choice.kind === 'several') {
-      return badge.showChooser(choice.codes, (code) => {
-        fill(code, false);
-        badge?.showCode(code, () => fill(code, false));
-      });
+      // The chooser may stay open past a code's end: the pick asks for the code as of now.
+      return badge.showChooser(choice.codes, (picked) => void pick(picked.ref));
     }
     const { code } = choice;
     if (code.secondsLeft <= MIN_SECONDS) {
