@@ -27,7 +27,10 @@ const openUnlock = () => void sendMessage('ui.open-unlock', undefined);
  * Everything stops when WXT invalidates `ctx` (the extension was updated or reloaded), or on the
  * returned `stop()`.
  */
-export function startContent(ctx: ContentScriptContext, { generic }: { generic: boolean }) {
+export function startContent(
+  ctx: Pick<ContentScriptContext, 'onInvalidated'>,
+  { generic }: { generic: boolean },
+) {
   const enrollment = startEnrollment({
     doc: document,
     t,

@@ -38,6 +38,8 @@ button { font: inherit; border-radius: 6px; border: 1px solid #7fb0ff; backgroun
  */
 export function showScanOverlay({ doc, t, lang, sendRegion }: OverlayDeps): { stop: () => void } {
   doc.dispatchEvent(new CustomEvent(STOP_EVENT));
+  // One left by a copy that no longer hears the event (an older version of the extension).
+  doc.querySelector('pc-authenticator-scan')?.remove();
   const scope = createScope();
   scope.listen(doc, STOP_EVENT, scope.stop);
   const { root } = mountShadow(scope, doc, {
