@@ -4,5 +4,7 @@ import { startContent } from '../../lib/content/start-content';
 export default defineContentScript({
   matches: ['https://*.kosmo-web.jp/*'],
   runAt: 'document_idle',
-  main: (ctx) => startContent({ generic: false, onInvalidated: (stop) => ctx.onInvalidated(stop) }),
+  main: (ctx) => {
+    startContent(ctx, { generic: false });
+  },
 });

@@ -6,5 +6,7 @@ export default defineContentScript({
   matches: ['https://example.invalid/*'],
   registration: 'runtime',
   runAt: 'document_idle',
-  main: (ctx) => startContent({ generic: true, onInvalidated: (stop) => ctx.onInvalidated(stop) }),
+  main: (ctx) => {
+    startContent(ctx, { generic: true });
+  },
 });

@@ -1,4 +1,6 @@
 import type { Result } from '../app-error';
+import { onPageChanges } from '../content/page-changes';
+import { createScope, type Scope } from '../content/scope';
 import type { Translate } from '../i18n';
 import type { SiteCode, SiteCodes } from '../messaging';
 import { createBadge, type Badge } from './badge';
@@ -16,7 +18,16 @@ export interface AutofillDeps {
   generic: boolean;
   requestCodes: () => Promise<Result<SiteCodes>>;
   openUnlock: () => void;
-  waitForUnlock: (then: () => void) => void;
+  /** Calls back once the vault is unlocked; stops waiting when `scope` stops. */
+  waitForUnlock: (scope: Scope, then: () => void) => void;
+}
+
+/** A running auto-fill: see startAutofill. */
+export interface Autofill {
+  /** Stops watching and removes the badge (the extension was reloaded or the test ended). */
+  stop: () => void;
+  /** 「このページに入力」, the shortcut and the context menu: fill now, whatever the setting. */
+  fillNow: () => Promise<boolean>;
 }
 
 /** A code with this many seconds or fewer left waits for the next one: it could expire in transit. */
@@ -26,13 +37,18 @@ const MIN_SECONDS = 3;
  * Watches the page for an OTP field (also one rendered late by script), shows the badge in it and
  * fills the code: automatically when exactly one account fits and the setting is on, otherwise on
  * a click. Never overwrites what the user typed; submits only when the user turned that on.
+ * Page changes are scanned in batches when the page is idle (onPageChanges).
  */
-export function startAutofill(deps: AutofillDeps) {
+export function startAutofill(deps: AutofillDeps): Autofill {
+  const scope = createScope();
   let target: OtpTarget | null = null;
   let badge: Badge | null = null;
   let lastFilled = '';
   let autoDone = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancelTimer = () => {};
+  const later = (seconds: number) => {
+    cancelTimer = scope.timeout(() => void refresh(), seconds * 1000 + 150);
+  };
 
   const fill = (code: SiteCode, submit: boolean) => {
     if (!target) return;
@@ -42,7 +58,7 @@ export function startAutofill(deps: AutofillDeps) {
 
   const pick = async (ref: string) => {
     const reply = await deps.requestCodes();
-    if (!reply.ok || reply.value.vault !== 'unlocked') return;
+    if (scope.stopped || !reply.ok || reply.value.vault !== 'unlocked') return;
     const code = reply.value.codes.find((c) => c.ref === ref);
     if (!code) return;
     fill(code, false);
@@ -50,7 +66,7 @@ export function startAutofill(deps: AutofillDeps) {
   };
 
   const refresh = async () => {
-    clearTimeout(timer);
+    cancelTimer();
     const current = target;
     if (!current || !badge) return;
     const reply = await deps.requestCodes();
@@ -58,7 +74,7 @@ export function startAutofill(deps: AutofillDeps) {
     const codes = reply.value;
     if (codes.vault !== 'unlocked') {
       badge.showLocked(deps.openUnlock);
-      deps.waitForUnlock(() => void refresh());
+      deps.waitForUnlock(scope, () => void refresh());
       return;
     }
     const form = current.kind === 'keycloak' ? current.form : null;
@@ -69,10 +85,7 @@ export function startAutofill(deps: AutofillDeps) {
       return badge.showChooser(choice.codes, (picked) => void pick(picked.ref));
     }
     const { code } = choice;
-    if (code.secondsLeft <= MIN_SECONDS) {
-      timer = setTimeout(() => void refresh(), code.secondsLeft * 1000 + 150);
-      return;
-    }
+    if (code.secondsLeft <= MIN_SECONDS) return later(code.secondsLeft);
     badge.showCode(code, () => fill(code, false));
     const value = currentValue(current);
     // First fill into an empty field; later, only our own expired code is replaced. A field the
@@ -85,7 +98,7 @@ export function startAutofill(deps: AutofillDeps) {
       fill(code, first && codes.submitAfterFill);
     }
     // Keep the badge's code current; a new one replaces our own fill, never the user's typing.
-    timer = setTimeout(() => void refresh(), code.secondsLeft * 1000 + 150);
+    later(code.secondsLeft);
   };
 
   const scan = () => {
@@ -96,34 +109,31 @@ export function startAutofill(deps: AutofillDeps) {
     badge?.remove();
     target = found;
     autoDone = false;
-    badge = createBadge(deps.doc, input, deps.t, deps.lang);
+    badge = createBadge(scope, deps.doc, input, deps);
     void refresh();
   };
 
   scan();
-  const observer = new MutationObserver(scan);
-  observer.observe(deps.doc.documentElement, { childList: true, subtree: true });
+  onPageChanges(scope, deps.doc, scan);
   const place = () => badge?.place();
   const view = deps.doc.defaultView;
-  view?.addEventListener('resize', place, { passive: true });
-  view?.addEventListener('scroll', place, { passive: true, capture: true });
+  if (view) {
+    scope.listen(view, 'resize', place, { passive: true });
+    scope.listen(view, 'scroll', place, { passive: true, capture: true });
+  }
+  scope.onStop(() => {
+    target = null;
+    badge = null;
+  });
 
   return {
-    /** Stops watching and removes the badge (the extension was reloaded or the test ended). */
-    stop: () => {
-      observer.disconnect();
-      clearTimeout(timer);
-      view?.removeEventListener('resize', place);
-      view?.removeEventListener('scroll', place, { capture: true });
-      badge?.remove();
-      target = null;
-    },
-    /** 「このページに入力」, the shortcut and the context menu: fill now, whatever the setting. */
-    fillNow: async (): Promise<boolean> => {
+    stop: scope.stop,
+    fillNow: async () => {
+      if (scope.stopped) return false;
       scan();
       if (!target) return false;
       const reply = await deps.requestCodes();
-      if (!reply.ok || reply.value.vault !== 'unlocked') return false;
+      if (!target || !reply.ok || reply.value.vault !== 'unlocked') return false;
       const form = target.kind === 'keycloak' ? target.form : null;
       const choice = chooseCode(reply.value.codes, form ? deviceChoices(form) : []);
       if (choice.kind !== 'one') return false;

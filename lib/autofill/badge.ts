@@ -1,3 +1,5 @@
+import type { Scope } from '../content/scope';
+import { mountShadow } from '../content/shadow-mount';
 import type { Translate } from '../i18n';
 import type { SiteCode } from '../messaging';
 
@@ -29,22 +31,24 @@ button:focus-visible { outline: 2px solid #ffd54f; outline-offset: 1px; }
  * root keeps page styles out; it floats over the field's right end so the page layout never moves.
  */
 export function createBadge(
+  scope: Scope,
   doc: Document,
   input: HTMLInputElement,
-  t: Translate,
-  lang: string,
+  ui: { t: Translate; lang: string },
 ): Badge {
-  const host = doc.createElement('pc-authenticator-badge');
-  const root = host.attachShadow({ mode: 'open' });
+  const { t } = ui;
+  const { host, root, remove } = mountShadow(scope, doc, {
+    name: 'badge',
+    style: STYLE,
+    place: (el) => doc.documentElement.append(el),
+  });
   const box = doc.createElement('div');
   box.className = 'badge';
   box.dataset.testid = 'badge';
-  box.lang = lang;
+  box.lang = ui.lang;
   box.setAttribute('role', 'group');
   box.setAttribute('aria-label', 'PC Authenticator');
-  root.innerHTML = `<style>${STYLE}</style>`;
   root.append(box);
-  doc.documentElement.append(host);
 
   const button = (label: string, testid: string, run: () => void) => {
     const b = doc.createElement('button');
@@ -59,7 +63,7 @@ export function createBadge(
   const text = (content: string, className: string) =>
     Object.assign(doc.createElement('span'), { textContent: content, className });
 
-  let ticker: ReturnType<typeof setInterval> | undefined;
+  let stopTicker = () => {};
   const badge: Badge = {
     host,
     showCode(code, onFill) {
@@ -72,15 +76,15 @@ export function createBadge(
       );
       // Count down on our own; the controller brings the next code when this one ends.
       const endsAt = Date.now() + code.secondsLeft * 1000;
-      clearInterval(ticker);
-      ticker = setInterval(() => {
+      stopTicker();
+      stopTicker = scope.interval(() => {
         const seconds = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
         left.textContent = t('seconds_left', [`${seconds}`]);
       }, 1000);
       badge.place();
     },
     showChooser(codes, onPick) {
-      clearInterval(ticker);
+      stopTicker();
       box.className = 'badge chooser';
       box.replaceChildren(
         text(t('badge_choose'), 'left'),
@@ -89,7 +93,7 @@ export function createBadge(
       badge.place();
     },
     showLocked(onUnlock) {
-      clearInterval(ticker);
+      stopTicker();
       box.className = 'badge';
       box.replaceChildren(
         text(t('badge_locked'), 'left'),
@@ -112,8 +116,8 @@ export function createBadge(
         : `${rect.top + y + (rect.height - height) / 2}px`;
     },
     remove: () => {
-      clearInterval(ticker);
-      host.remove();
+      stopTicker();
+      remove();
     },
   };
   return badge;

@@ -1,14 +1,20 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startAutofill } from '../autofill/autofill-controller';
 import { t, uiLanguage } from '../browser-i18n';
 import { startEnrollment } from '../enroll/enroll-controller';
 import { sendMessage } from '../messaging';
+import type { Scope } from './scope';
 
-/** A port the background answers once the vault is unlocked (the user unlocked elsewhere). */
-function waitForUnlock(then: () => void): void {
+/**
+ * A port the background answers once the vault is unlocked (the user unlocked elsewhere). The
+ * port closes when `scope` stops, so a stopped controller is never called back.
+ */
+function waitForUnlock(scope: Scope, then: () => void): void {
   const port = browser.runtime.connect({ name: 'vault-wait' });
+  const close = scope.onStop(() => port.disconnect());
   port.onMessage.addListener(() => {
-    port.disconnect();
+    close();
     then();
   });
 }
@@ -18,16 +24,14 @@ const openUnlock = () => void sendMessage('ui.open-unlock', undefined);
 /**
  * Everything a content script does on a page: the add button on a Keycloak setup page and the
  * code badge on an OTP field. `generic` also looks for non-Keycloak OTP fields (allowed sites).
+ * Everything stops when WXT invalidates `ctx` (the extension was updated or reloaded), or on the
+ * returned `stop()`.
  */
-export function startContent({
-  generic,
-  onInvalidated,
-}: {
-  generic: boolean;
-  /** WXT's content-script context: after an extension update this copy must stop. */
-  onInvalidated: (stop: () => void) => void;
-}): void {
-  startEnrollment({
+export function startContent(
+  ctx: Pick<ContentScriptContext, 'onInvalidated'>,
+  { generic }: { generic: boolean },
+) {
+  const enrollment = startEnrollment({
     doc: document,
     t,
     lang: uiLanguage(),
@@ -46,11 +50,19 @@ export function startContent({
     openUnlock,
     waitForUnlock,
   });
-  onInvalidated(autofill.stop);
   // 「このページに入力」, the shortcut and the context menu arrive from the background.
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  const onFillNow = (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
     if ((message as { type?: string } | null)?.type !== 'fill.now') return undefined;
     return autofill.fillNow();
-  });
+  };
+  browser.runtime.onMessage.addListener(onFillNow);
+
+  const stop = () => {
+    browser.runtime.onMessage.removeListener(onFillNow);
+    autofill.stop();
+    enrollment.stop();
+  };
+  ctx.onInvalidated(stop);
+  return { stop };
 }

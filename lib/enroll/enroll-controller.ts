@@ -1,5 +1,7 @@
 import type { AppError, Result } from '../app-error';
 import { fillInput } from '../autofill/fill-input';
+import { onPageChanges } from '../content/page-changes';
+import { createScope, type Scope } from '../content/scope';
 import { errorText, type Translate } from '../i18n';
 import type { EnrollResult, EnrollSource } from '../messaging';
 import { createEnrollUi, type EnrollUi } from './enroll-ui';
@@ -18,24 +20,36 @@ export interface EnrollDeps {
   openUnlock: () => Promise<unknown>;
   /** Tells the background which device name the user submits, to pick the account at login. */
   recordDevice: (ref: string, label: string) => void;
-  /** Calls back once the vault is unlocked (the user may unlock in the popup meanwhile). */
-  waitForUnlock: (then: () => void) => void;
+  /**
+   * Calls back once the vault is unlocked (the user may unlock in the popup meanwhile); stops
+   * waiting when `scope` stops.
+   */
+  waitForUnlock: (scope: Scope, then: () => void) => void;
 }
 
 /**
  * Puts the add button beside the QR image (or the key in manual mode) of a Keycloak setup page,
  * and after the account is stored fills `#totp` and `#userLabel`, then focuses 「実行」 — the user
  * still submits. The page is read at click time: before Keycloak 24 every render has a new secret.
+ * `stop()` takes the button out and ends every listener, observer and wait it started.
  */
-export function startEnrollment(deps: EnrollDeps): void {
+export function startEnrollment(deps: EnrollDeps): { stop: () => void } {
+  const scope = createScope();
   let ui: EnrollUi | undefined;
   const attach = () => {
     const source = readSetupPage(deps.doc);
-    if (!source || ui?.host.isConnected) return;
-    ui = createEnrollUi(deps.doc, deps.t, deps.lang, () => void run());
-    // Keycloak puts a <br> after the QR image; going after it avoids an empty line.
-    const next = source.anchor.nextElementSibling;
-    (next?.tagName === 'BR' ? next : source.anchor).insertAdjacentElement('afterend', ui.host);
+    if (!source || ui?.mount.host.isConnected) return;
+    ui?.mount.remove();
+    ui = createEnrollUi(scope, deps.doc, {
+      t: deps.t,
+      lang: deps.lang,
+      onClick: () => void run(),
+      place: (host) => {
+        // Keycloak puts a <br> after the QR image; going after it avoids an empty line.
+        const next = source.anchor.nextElementSibling;
+        (next?.tagName === 'BR' ? next : source.anchor).insertAdjacentElement('afterend', host);
+      },
+    });
   };
 
   const run = async () => {
@@ -43,18 +57,17 @@ export function startEnrollment(deps: EnrollDeps): void {
     if (!ui || !source) return;
     ui.setBusy(true);
     const reply = await deps.enroll(toMessage(source), hints(deps));
+    if (scope.stopped) return;
     ui.setBusy(false);
     if (!reply.ok) return onError(reply.error);
     fillForm(deps, ui, reply.value);
-    const form = deps.doc.querySelector('form#kc-totp-settings-form');
-    form?.addEventListener(
-      'submit',
-      () => {
-        const label = deps.doc.querySelector<HTMLInputElement>('input#userLabel')?.value ?? '';
-        deps.recordDevice(reply.value.ref, label);
-      },
-      { once: true },
-    );
+    const form = deps.doc.querySelector<HTMLFormElement>('form#kc-totp-settings-form');
+    if (!form) return;
+    const cancel = scope.listen(form, 'submit', () => {
+      cancel();
+      const label = deps.doc.querySelector<HTMLInputElement>('input#userLabel')?.value ?? '';
+      deps.recordDevice(reply.value.ref, label);
+    });
   };
 
   const onError = (error: AppError) => {
@@ -65,14 +78,12 @@ export function startEnrollment(deps: EnrollDeps): void {
       label: deps.t(locked ? 'enroll_unlock' : 'enroll_create'),
       run: () => void deps.openUnlock(),
     });
-    deps.waitForUnlock(() => void run());
+    deps.waitForUnlock(scope, () => void run());
   };
 
   attach();
-  new MutationObserver(attach).observe(deps.doc.documentElement, {
-    childList: true,
-    subtree: true,
-  });
+  onPageChanges(scope, deps.doc, attach);
+  return { stop: scope.stop };
 }
 
 function toMessage(source: SetupSource): EnrollSource {

@@ -1,7 +1,10 @@
+import type { Scope } from '../content/scope';
+import { mountShadow, type ShadowMount } from '../content/shadow-mount';
 import type { Translate } from '../i18n';
 
 export interface EnrollUi {
-  host: HTMLElement;
+  /** The host in the page; `remove()` takes it out. */
+  mount: ShadowMount;
   setBusy(busy: boolean): void;
   /** A status line under the button; `action` adds a second button (e.g. 「ロックを解除」). */
   show(
@@ -37,16 +40,20 @@ const ICON = `<svg viewBox="0 0 128 128" aria-hidden="true"><rect x="4" y="4" wi
  * (and tests can reach it). It never shows a secret: only words from `_locales`.
  */
 export function createEnrollUi(
+  scope: Scope,
   doc: Document,
-  t: Translate,
-  lang: string,
-  onClick: () => void,
+  ui: { t: Translate; lang: string; place: (host: HTMLElement) => void; onClick: () => void },
 ): EnrollUi {
-  const host = doc.createElement('pc-authenticator-enroll');
-  const root = host.attachShadow({ mode: 'open' });
-  // A lang inside the shadow root: `all: initial` cuts the page's off, and Japanese line
-  // breaking needs it.
-  root.innerHTML = `<style>${STYLE}</style><div lang="${lang === 'ja' ? 'ja' : 'en'}"><button type="button" data-testid="enroll">${ICON}<span></span></button><p role="status" aria-live="polite"></p><div></div></div>`;
+  const { t, onClick } = ui;
+  const mount = mountShadow(scope, doc, {
+    name: 'enroll',
+    style: STYLE,
+    // A lang inside the shadow root: `all: initial` cuts the page's off, and Japanese line
+    // breaking needs it.
+    html: `<div lang="${ui.lang === 'ja' ? 'ja' : 'en'}"><button type="button" data-testid="enroll">${ICON}<span></span></button><p role="status" aria-live="polite"></p><div></div></div>`,
+    place: ui.place,
+  });
+  const { root } = mount;
   const button = root.querySelector('button')!;
   const label = button.querySelector('span')!;
   const status = root.querySelector('p')!;
@@ -54,7 +61,7 @@ export function createEnrollUi(
   label.textContent = t('enroll_button');
   button.addEventListener('click', onClick);
   return {
-    host,
+    mount,
     setBusy(busy) {
       button.disabled = busy;
       label.textContent = t(busy ? 'working' : 'enroll_button');

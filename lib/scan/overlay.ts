@@ -1,4 +1,6 @@
 import type { Result } from '../app-error';
+import { createScope } from '../content/scope';
+import { mountShadow } from '../content/shadow-mount';
 import type { Translate } from '../i18n';
 import type { ImportOutcome } from '../messaging';
 
@@ -11,6 +13,9 @@ export interface OverlayDeps {
     viewportWidth: number,
   ) => Promise<Result<ImportOutcome[]>>;
 }
+
+/** Dispatched on the document by a new overlay so that an older one stops first. */
+const STOP_EVENT = 'pc-authenticator-scan-stop';
 
 const STYLE = `
 :host { all: initial; }
@@ -28,12 +33,21 @@ button { font: inherit; border-radius: 6px; border: 1px solid #7fb0ff; backgroun
 /**
  * The drag-a-box overlay for a scan that found no single QR code. The box goes to the background
  * in CSS pixels with the viewport width, so the crop is exact at any zoom and devicePixelRatio.
+ * Each scan injects this script anew: a new overlay first stops the one before (STOP_EVENT).
+ * `stop()` (also Escape, the close button, and 4 s after a success) leaves the page as it was.
  */
-export function showScanOverlay({ doc, t, lang, sendRegion }: OverlayDeps): void {
+export function showScanOverlay({ doc, t, lang, sendRegion }: OverlayDeps): { stop: () => void } {
+  doc.dispatchEvent(new CustomEvent(STOP_EVENT));
+  // One left by a copy that no longer hears the event (an older version of the extension).
   doc.querySelector('pc-authenticator-scan')?.remove();
-  const host = doc.createElement('pc-authenticator-scan');
-  const root = host.attachShadow({ mode: 'open' });
-  root.innerHTML = `<style>${STYLE}</style><div class="veil" data-testid="scan-overlay" lang="${lang === 'ja' ? 'ja' : 'en'}"><div class="box"></div><div class="bar" role="status"><span></span><button type="button"></button></div></div>`;
+  const scope = createScope();
+  scope.listen(doc, STOP_EVENT, scope.stop);
+  const { root } = mountShadow(scope, doc, {
+    name: 'scan',
+    style: STYLE,
+    html: `<div class="veil" data-testid="scan-overlay" lang="${lang === 'ja' ? 'ja' : 'en'}"><div class="box"></div><div class="bar" role="status"><span></span><button type="button"></button></div></div>`,
+    place: (host) => doc.documentElement.append(host),
+  });
   const veil = root.querySelector<HTMLElement>('.veil')!;
   const box = root.querySelector<HTMLElement>('.box')!;
   const bar = root.querySelector<HTMLElement>('.bar')!;
@@ -42,15 +56,15 @@ export function showScanOverlay({ doc, t, lang, sendRegion }: OverlayDeps): void
   message.textContent = t('overlay_instructions');
   close.textContent = t('overlay_close');
 
-  const remove = () => {
-    host.remove();
-    doc.removeEventListener('keydown', onKey, true);
-  };
-  const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') remove();
-  };
-  close.addEventListener('click', remove);
-  doc.addEventListener('keydown', onKey, true);
+  close.addEventListener('click', scope.stop);
+  scope.listen(
+    doc,
+    'keydown',
+    (event) => {
+      if (event.key === 'Escape') scope.stop();
+    },
+    { capture: true },
+  );
 
   let start: { x: number; y: number } | null = null;
   const rectTo = (event: MouseEvent) => ({
@@ -82,6 +96,7 @@ export function showScanOverlay({ doc, t, lang, sendRegion }: OverlayDeps): void
     if (rect.width < 8 || rect.height < 8) return;
     message.textContent = t('scan_working');
     const reply = await sendRegion(rect, doc.documentElement.clientWidth || innerWidth);
+    if (scope.stopped) return;
     const added = reply.ok
       ? reply.value.filter((o) => o.kind === 'added' || o.kind === 'duplicate')
       : [];
@@ -94,7 +109,7 @@ export function showScanOverlay({ doc, t, lang, sendRegion }: OverlayDeps): void
       .join(' / ');
     box.style.display = 'none';
     veil.style.background = 'transparent';
-    setTimeout(remove, 4000);
+    scope.timeout(scope.stop, 4000);
   });
-  doc.documentElement.append(host);
+  return { stop: scope.stop };
 }

@@ -2,7 +2,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../lib/app-error';
 import { startAutofill } from '../../../lib/autofill/autofill-controller';
+import { detectOtpTarget } from '../../../lib/autofill/detect/detect-otp-target';
 import type { SiteCode, SiteCodes } from '../../../lib/messaging';
+import { trackPageListeners } from '../content/page-listeners';
+
+// Counts detection runs; detection itself is the real one.
+vi.mock('../../../lib/autofill/detect/detect-otp-target', async (importOriginal) => {
+  const actual =
+    await importOriginal<typeof import('../../../lib/autofill/detect/detect-otp-target')>();
+  return { ...actual, detectOtpTarget: vi.fn(actual.detectOtpTarget) };
+});
 
 const OTP_PAGE = `<form id="kc-otp-login-form" method="post" action="/x">
   <input id="otp" name="otp" type="text" autocomplete="one-time-code">
@@ -22,6 +31,7 @@ const unlocked = (codes: SiteCode[], autoFill = true): Result<SiteCodes> => ({
 
 describe('the autofill controller', () => {
   let replies: Result<SiteCodes>[];
+  let requests = 0;
   const otp = () => document.querySelector<HTMLInputElement>('#otp')!;
   let controller: ReturnType<typeof startAutofill> | undefined;
   const start = () =>
@@ -31,7 +41,10 @@ describe('the autofill controller', () => {
       lang: 'ja',
       generic: false,
       // Each request takes the next reply; the last one keeps answering.
-      requestCodes: async () => (replies.length > 1 ? replies.shift()! : replies[0]!),
+      requestCodes: async () => {
+        requests++;
+        return replies.length > 1 ? replies.shift()! : replies[0]!;
+      },
       openUnlock: () => {},
       waitForUnlock: () => {},
     }));
@@ -39,6 +52,8 @@ describe('the autofill controller', () => {
 
   beforeEach(() => {
     vi.useFakeTimers();
+    vi.mocked(detectOtpTarget).mockClear();
+    requests = 0;
     document.body.innerHTML = OTP_PAGE;
   });
   afterEach(() => {
@@ -118,5 +133,51 @@ describe('the autofill controller', () => {
     const badge = document.querySelector('pc-authenticator-badge')!.shadowRoot!;
     expect(badge.textContent).toContain('badge_locked');
     expect(otp().value).toBe('');
+  });
+
+  it('stop() leaves the page as it was: no badge, no listener, and later changes do nothing', async () => {
+    const before = document.documentElement.outerHTML;
+    const listeners = trackPageListeners();
+    try {
+      replies = [unlocked([code('123456', 5)])];
+      const autofill = start();
+      await settle();
+      expect(document.querySelector('pc-authenticator-badge')).not.toBeNull();
+      expect(listeners.active().length).toBeGreaterThan(0);
+
+      autofill.stop();
+      expect(document.documentElement.outerHTML).toBe(before);
+      expect(listeners.active()).toEqual([]);
+      const asked = requests;
+      document.body.innerHTML = OTP_PAGE.replace('id="otp"', 'id="otp" class="again"');
+      window.dispatchEvent(new Event('resize'));
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(requests).toBe(asked);
+      expect(otp().value).toBe('');
+      expect(document.querySelector('pc-authenticator-badge')).toBeNull();
+      await expect(autofill.fillNow()).resolves.toBe(false);
+    } finally {
+      listeners.restore();
+    }
+  });
+
+  it('scans a burst of page changes once, and not for text or its own badge', async () => {
+    document.body.replaceChildren();
+    replies = [unlocked([code('123456', 20)])];
+    start();
+    expect(detectOtpTarget).toHaveBeenCalledTimes(1);
+    // A script renders the form late, node by node.
+    const form = document.createElement('form');
+    form.id = 'kc-otp-login-form';
+    document.body.append(form);
+    for (let i = 0; i < 20; i++) form.append(document.createElement('div'));
+    form.insertAdjacentHTML('beforeend', OTP_PAGE.replace(/<\/?form[^>]*>/g, ''));
+    await settle();
+    expect(detectOtpTarget).toHaveBeenCalledTimes(2);
+    expect(otp().value).toBe('123456');
+    // The badge came in, its countdown runs, a label's text changes: nothing to scan.
+    form.querySelector('div')!.append('ワンタイムパスワード');
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(detectOtpTarget).toHaveBeenCalledTimes(2);
   });
 });
