@@ -1,4 +1,4 @@
-import type { SkippedEntry } from './backup/types';
+import type { SkippedEntry } from './import/types';
 
 export type { SkippedEntry };
 

@@ -1,7 +1,7 @@
-import { AEGIS_ANDOTP_2FAS_IMPORTERS } from '../backup/aegis-andotp-2fas';
-import { OTHER_IMPORTERS, readImportFile } from '../backup/detect';
+import { AEGIS_ANDOTP_2FAS_IMPORTERS } from '../import/aegis-andotp-2fas';
+import { OTHER_IMPORTERS, readImportFile } from '../import/detect';
 import { createBackup } from '../backup/pc-backup';
-import type { Importer } from '../backup/types';
+import type { Importer } from '../import/types';
 import { backupFileName, type BackupStatus } from '../backup-protocol';
 import { MIN_PASSWORD_LENGTH } from '../password-strength';
 import type { Vault } from '../vault';

@@ -1,4 +1,4 @@
-import type { ImportedEntries } from '../backup/types';
+import type { ImportedEntries } from '../import/types';
 import { aad, importAesKey, open, seal } from '../vault/aes-gcm';
 import { base64ToBytes, bytesToBase64 } from '../vault/base64';
 import type { SessionStore } from '../vault';

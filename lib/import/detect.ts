@@ -1,7 +1,7 @@
 import { authenticatorExtImporter } from './authenticator-ext';
 import { bitwardenCsvImporter, bitwardenJsonImporter } from './bitwarden';
 import { otpauthTextImporter } from './otpauth-text';
-import { pcBackupImporter } from './pc-backup';
+import { pcBackupImporter } from '../backup/pc-backup';
 import { BackupError, type ImportInput, type ImportedEntries, type Importer } from './types';
 
 /**

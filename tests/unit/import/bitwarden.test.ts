@@ -6,9 +6,9 @@ import {
   bitwardenJsonImporter,
   readBitwardenCsv,
   readBitwardenJson,
-} from '../../../lib/backup/bitwarden';
-import { CsvSyntaxError, parseCsv } from '../../../lib/backup/csv';
-import { OTHER_IMPORTERS, readImportFile } from '../../../lib/backup/detect';
+} from '../../../lib/import/bitwarden';
+import { CsvSyntaxError, parseCsv } from '../../../lib/import/csv';
+import { OTHER_IMPORTERS, readImportFile } from '../../../lib/import/detect';
 import {
   ABSENT,
   AEGIS_DIR,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AEGIS_ANDOTP_2FAS_IMPORTERS, aegisImporter } from '../../../lib/backup/aegis-andotp-2fas';
-import { parseAegisFile } from '../../../lib/backup/aegis';
-import type { ImportInput } from '../../../lib/backup/types';
+import { AEGIS_ANDOTP_2FAS_IMPORTERS, aegisImporter } from '../../../lib/import/aegis-andotp-2fas';
+import { parseAegisFile } from '../../../lib/import/aegis';
+import type { ImportInput } from '../../../lib/import/types';
 import {
   AEGIS_ENTRIES,
   aegisDb,

@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OTHER_IMPORTERS, otherImporters, readImportFile } from '../../../lib/backup/detect';
+import { OTHER_IMPORTERS, otherImporters, readImportFile } from '../../../lib/import/detect';
 import { createBackup } from '../../../lib/backup/pc-backup';
-import type { ImportInput, Importer } from '../../../lib/backup/types';
+import type { ImportInput, Importer } from '../../../lib/import/types';
 import { IMPORT_LIMITS, validateAccountData } from '../../../lib/otp';
 import {
   ABSENT,
