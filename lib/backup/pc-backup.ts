@@ -127,6 +127,7 @@ export async function readBackup(
 export function pcBackupImporter(crypto: Crypto = globalThis.crypto): Importer {
   return {
     format: PC_BACKUP_FORMAT,
+    password: 'always',
     detect: (input: ImportInput) => isPcBackup(parseJsonBytes(input.bytes)?.value),
     async read(input: ImportInput, password?: string): Promise<ImportedEntries> {
       const text = decodeUtf8(input.bytes);

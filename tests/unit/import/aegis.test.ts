@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AEGIS_ANDOTP_2FAS_IMPORTERS, aegisImporter } from '../../../lib/import/aegis-andotp-2fas';
+import { aegisImporter } from '../../../lib/import/aegis';
+import { AEGIS_ANDOTP_2FAS_IMPORTERS } from './importer-groups';
 import { parseAegisFile } from '../../../lib/import/aegis';
 import type { ImportInput } from '../../../lib/import/types';
 import {

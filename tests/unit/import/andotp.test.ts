@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AEGIS_ANDOTP_2FAS_IMPORTERS, andOtpImporter } from '../../../lib/import/aegis-andotp-2fas';
+import { andOtpImporter } from '../../../lib/import/andotp';
+import { AEGIS_ANDOTP_2FAS_IMPORTERS } from './importer-groups';
 import { andOtpLabel, parseAndOtpFile } from '../../../lib/import/andotp';
 import type { ImportInput } from '../../../lib/import/types';
 import {

@@ -9,7 +9,8 @@ import {
   isAuthenticatorExtBackup,
   readAuthenticatorExtBackup,
 } from '../../../lib/import/authenticator-ext';
-import { OTHER_IMPORTERS, readImportFile } from '../../../lib/import/detect';
+import { readImportFile } from '../../../lib/import/registry';
+import { OTHER_IMPORTERS } from './importer-groups';
 import { openSslDecryptText } from '../../../lib/import/openssl-aes';
 import type { ImportedEntries } from '../../../lib/import/types';
 import type { AccountData } from '../../../lib/otp';

@@ -8,7 +8,8 @@ import {
   readBitwardenJson,
 } from '../../../lib/import/bitwarden';
 import { CsvSyntaxError, parseCsv } from '../../../lib/import/csv';
-import { OTHER_IMPORTERS, readImportFile } from '../../../lib/import/detect';
+import { readImportFile } from '../../../lib/import/registry';
+import { OTHER_IMPORTERS } from './importer-groups';
 import {
   ABSENT,
   AEGIS_DIR,

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OTHER_IMPORTERS, readImportFile } from '../../../lib/import/detect';
+import { readImportFile } from '../../../lib/import/registry';
+import { OTHER_IMPORTERS } from './importer-groups';
 import {
   OTPAUTH_TEXT_FORMAT,
   otpauthTextImporter,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AEGIS_ANDOTP_2FAS_IMPORTERS, twoFasImporter } from '../../../lib/import/aegis-andotp-2fas';
+import { twoFasImporter } from '../../../lib/import/twofas';
+import { AEGIS_ANDOTP_2FAS_IMPORTERS } from './importer-groups';
 import type { ImportInput, ImportedEntries } from '../../../lib/import/types';
 import { parseTwoFasFile, readTwoFasServices, twoFasLabel } from '../../../lib/import/twofas';
 import {

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OTHER_IMPORTERS, otherImporters, readImportFile } from '../../../lib/import/detect';
+import { IMPORTERS, importers, readImportFile } from '../../../lib/import/registry';
+import { OTHER_IMPORTERS } from './importer-groups';
 import { createBackup } from '../../../lib/backup/pc-backup';
 import type { ImportInput, Importer } from '../../../lib/import/types';
 import { IMPORT_LIMITS, validateAccountData } from '../../../lib/otp';
@@ -18,6 +19,7 @@ import {
 
 const fake = (format: string, detect: (input: ImportInput) => boolean): Importer => ({
   format,
+  password: 'if-encrypted',
   detect,
   read: async (_input, password) => ({
     format,
@@ -50,17 +52,18 @@ describe('readImportFile', () => {
     ).toBe('unsupported-format');
   });
 
-  it('OTHER_IMPORTERS lists this module’s formats, most specific first', () => {
-    expect(OTHER_IMPORTERS.map((i) => i.format)).toEqual([
+  it('IMPORTERS is the one ordered list, most specific first, the URI list last', () => {
+    expect(IMPORTERS.map((i) => i.format)).toEqual([
       'pc-authenticator',
       'authenticator-extension',
       'bitwarden-json',
       'bitwarden-csv',
+      'aegis',
+      '2fas',
+      'andotp',
       'otpauth-text',
     ]);
-    expect(otherImporters(crypto).map((i) => i.format)).toEqual(
-      OTHER_IMPORTERS.map((i) => i.format),
-    );
+    expect(importers(crypto).map((i) => i.format)).toEqual(IMPORTERS.map((i) => i.format));
   });
 
   it('reads our own backup through the list', async () => {
