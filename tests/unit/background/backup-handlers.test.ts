@@ -130,6 +130,31 @@ describe('backup, import preview and commit, and export handlers', () => {
     expect((await env.vault.listAccounts()).accounts).toHaveLength(6);
   });
 
+  it('previews pasted text like a file, and adds it in one commit', async () => {
+    const text = [
+      'otpauth://totp/HOTP:again?secret=MFRGGZDFMZTWQ2LK', // the same key: already there
+      'https://densenkenpo.portal.kosmo-web.jp/',
+      'otpauth://totp/Ten:t?secret=ONSWG4TFOQYTEMZU&digits=10',
+      'otpauth://totp/Bad:typo?secret=JBSW1Y3DPEHPK3PX',
+    ].join('\n');
+    const preview = await ask('import.preview', { source: { kind: 'text', text } });
+    if (!preview.ok) throw new Error(preview.error.key);
+    expect(preview.value.items.map((i) => i.status)).toEqual(['existing', 'new']);
+    expect(preview.value.notes.map((n) => n.kind)).toEqual(['not-otp', 'invalid']);
+    expect((await env.vault.listAccounts()).accounts).toHaveLength(4);
+
+    const commit = await ask('import.commit', { token: preview.value.token });
+    if (!commit.ok) throw new Error(commit.error.key);
+    expect(commit.value.added).toBe(1);
+    expect(commit.value.outcomes).toEqual([
+      { kind: 'duplicate', title: 'HOTP (again)' },
+      { kind: 'added', title: 'Ten (t)', warning: { key: 'warning_digits_unusual', subs: ['10'] } },
+      { kind: 'not-otp' },
+      { kind: 'invalid', error: { key: 'error_secret_confusable_char' } },
+    ]);
+    expect((await env.vault.listAccounts()).accounts).toHaveLength(5);
+  });
+
   it('refuses a short backup password and files it cannot read, changing nothing', async () => {
     await expect(ask('backup.create', { password: 'short' })).resolves.toMatchObject({
       ok: false,

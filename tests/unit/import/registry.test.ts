@@ -43,6 +43,25 @@ describe('readImportFile', () => {
     expect(read.skipped[0]?.title).toBe('pw');
   });
 
+  it('hands a typed password only to an importer that may need one', async () => {
+    const plain: Importer = { ...fake('plain', () => true), password: 'never' };
+    const read = await readImportFile(textInput('x'), 'pw', [plain]);
+    expect(read.skipped).toEqual([]);
+  });
+
+  it('says for every registered format whether it needs a password', () => {
+    expect(Object.fromEntries(IMPORTERS.map((i) => [i.format, i.password]))).toEqual({
+      'pc-authenticator': 'always',
+      'authenticator-extension': 'if-encrypted',
+      'bitwarden-json': 'never',
+      'bitwarden-csv': 'never',
+      aegis: 'if-encrypted',
+      '2fas': 'if-encrypted',
+      andotp: 'if-encrypted',
+      'otpauth-text': 'never',
+    });
+  });
+
   it.each([
     ['an empty list', [] as Importer[]],
     ['no importer that recognises it', [fake('never', () => false)]],
