@@ -1,7 +1,8 @@
-import type { PreviewStatus } from '../lib/backup-protocol';
-import type { PreviewStep } from '../lib/hooks/use-import-preview';
+import type { PreviewStep } from '../lib/hooks/use-import';
 import { errorText, type MessageKey, type Translate } from '../lib/i18n';
+import type { PreviewStatus } from '../lib/import/types';
 import { ImportPasswordForm } from './import-password';
+import { outcomeLine, sourceName } from './import-results';
 
 interface Props {
   t: Translate;
@@ -24,6 +25,7 @@ const FORMAT_NAMES: Record<string, string> = {
 export function formatName(t: Translate, format: string): string {
   if (format === 'pc-authenticator') return t('format_pc_backup');
   if (format === 'otpauth-text') return t('format_otpauth_text');
+  if (format === 'qr-image') return t('format_qr_image');
   return FORMAT_NAMES[format] ?? format;
 }
 
@@ -38,14 +40,19 @@ const STATUS_TONES: Record<PreviewStatus, string> = {
   conflict: 'tone-warn',
 };
 
-/** A chosen backup or export file: its password, then every entry and what adding would do. */
+/**
+ * A chosen file, QR image or pasted text: a file's password, then every entry and what adding
+ * would do, and what was not an account. Its `import-submit` adds — or, with nothing to add,
+ * closes and lists what was found in the results.
+ */
 export function ImportPreviewPanel({ t, current, onPassword, onCommit, onCancel }: Props) {
+  const name = sourceName(t, current);
   if (current.step === 'reading')
     return (
       <div className="import-preview" aria-busy="true" data-testid="import-preview-reading">
         <p className="result-progress">
           <span className="spinner" aria-hidden="true" />
-          {t('import_preview_reading', [current.name])}
+          {t('import_preview_reading', [name])}
         </p>
       </div>
     );
@@ -54,7 +61,7 @@ export function ImportPreviewPanel({ t, current, onPassword, onCommit, onCancel 
       <ImportPasswordForm
         key={current.error ? 'retry' : 'first'}
         t={t}
-        name={current.name}
+        name={name}
         error={current.error ? errorText(t, current.error) : null}
         onPassword={onPassword}
         onCancel={onCancel}
@@ -62,9 +69,11 @@ export function ImportPreviewPanel({ t, current, onPassword, onCommit, onCancel 
     );
   const { preview, committing } = current;
   const count = preview.items.filter((item) => item.status !== 'existing').length;
+  // A Google export's progress is told once the QR code is added, with what is still missing.
+  const notes = preview.notes.filter((note) => note.kind !== 'batch');
   return (
     <div className="import-preview" data-testid="import-preview">
-      <h3>{t('import_preview_title', [current.name, formatName(t, preview.format)])}</h3>
+      <h3>{t('import_preview_title', [name, formatName(t, preview.format)])}</h3>
       <p className="lead">
         {t('import_preview_summary', [`${preview.items.length + preview.skipped.length}`])}
       </p>
@@ -84,26 +93,40 @@ export function ImportPreviewPanel({ t, current, onPassword, onCommit, onCancel 
             <span className="preview-reason">{errorText(t, { key: entry.reason })}</span>
           </li>
         ))}
+        {notes.map((note, i) => (
+          <li key={`n${i}`} data-testid="import-preview-note" data-kind={note.kind}>
+            <span className="preview-title">{outcomeLine(t, note).text}</span>
+          </li>
+        ))}
       </ul>
       {preview.items.some((item) => item.status === 'conflict') && (
         <p className="hint">{t('import_conflict_hint')}</p>
       )}
       {count === 0 && <p className="hint">{t('import_nothing')}</p>}
       <div className="preview-actions">
-        <button type="button" data-testid="import-cancel" onClick={onCancel} disabled={committing}>
-          {count === 0 ? t('import_close') : t('import_cancel')}
-        </button>
         {count > 0 && (
           <button
             type="button"
-            className="primary"
-            data-testid="import-submit"
-            onClick={onCommit}
+            data-testid="import-cancel"
+            onClick={onCancel}
             disabled={committing}
           >
-            {committing ? t('working') : t('import_commit', [`${count}`])}
+            {t('import_cancel')}
           </button>
         )}
+        <button
+          type="button"
+          className="primary"
+          data-testid="import-submit"
+          onClick={onCommit}
+          disabled={committing}
+        >
+          {committing
+            ? t('working')
+            : count === 0
+              ? t('import_close')
+              : t('import_commit', [`${count}`])}
+        </button>
       </div>
     </div>
   );

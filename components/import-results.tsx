@@ -1,6 +1,6 @@
-import type { ImportEntry } from '../lib/hooks/use-import';
+import type { ImportEntry } from '../lib/hooks/use-import-results';
 import { errorText, type Translate } from '../lib/i18n';
-import type { ImportOutcome } from '../lib/messaging';
+import type { ImportOutcome } from '../lib/import/types';
 
 interface Props {
   t: Translate;
@@ -105,7 +105,8 @@ function ToneIcon({ tone }: { tone: Tone }) {
   );
 }
 
-function sourceName(t: Translate, entry: ImportEntry): string {
+/** How a submission is named: its file name, or what it was for pasted text and images. */
+export function sourceName(t: Translate, entry: Pick<ImportEntry, 'kind' | 'name'>): string {
   if (entry.kind === 'text') return t('manage_source_text');
   if (entry.kind === 'pasted-image') return t('manage_source_pasted_image');
   return entry.name;

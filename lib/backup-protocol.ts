@@ -1,7 +1,3 @@
-import type { SkippedEntry } from './backup/types';
-
-export type { SkippedEntry };
-
 /** A backup file for the manage page to download; the text is already encrypted. */
 export interface BackupFile {
   fileName: string;
@@ -13,27 +9,6 @@ export interface BackupFile {
 export interface BackupStatus {
   lastBackupAt: number;
   accountCount: number;
-}
-
-/**
- * How an entry of an imported file relates to the vault: `new`; `existing` (the same key is
- * already stored, or earlier in the file); `conflict` (an account with the same issuer and name
- * but another key is stored — both are kept).
- */
-export type PreviewStatus = 'new' | 'existing' | 'conflict';
-
-export interface PreviewItem {
-  title: string;
-  status: PreviewStatus;
-}
-
-/** A read file, before anything is stored: `token` commits or discards it. */
-export interface ImportPreview {
-  token: string;
-  /** The importer that read it, e.g. `pc-authenticator`, `aegis`, `2fas`. */
-  format: string;
-  items: PreviewItem[];
-  skipped: SkippedEntry[];
 }
 
 /** After the master password: everything an export can show (secrets!). */

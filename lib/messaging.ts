@@ -1,7 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { AppError, Result } from './app-error';
-import type { BackupFile, ExportData, ImportPreview, PreviewItem } from './backup-protocol';
+import type { Result } from './app-error';
+import type { BackupFile, ExportData } from './backup-protocol';
 import type { PagePolicy } from './enroll/setup-page';
+import type { ImportOutcome, ImportPreview, ImportSource } from './import/types';
 import type { Account, AccountData } from './otp/types';
 
 import type { AccountList, VaultStatus } from './vault';
@@ -13,24 +14,7 @@ export interface VaultSnapshot {
   list: AccountList;
 }
 
-/** What became of one QR code, URI or file in an import. */
-export type ImportOutcome =
-  /** `warning`: stored, but a site is unlikely to accept it (e.g. 10 digits). */
-  | { kind: 'added'; title: string; warning?: AppError }
-  | { kind: 'duplicate'; title: string }
-  | { kind: 'no-qr' }
-  | { kind: 'not-otp' }
-  | { kind: 'invalid'; error: AppError }
-  /** An entry of an export we cannot generate codes for (Steam, MD5…): listed, never dropped. */
-  | { kind: 'skipped'; title: string; error: AppError }
-  /** A Google Authenticator export QR that is one of several; `missing` are 1-based. */
-  | { kind: 'batch'; index: number; size: number; missing: number[] };
-
-export interface ImportItem {
-  /** File name, or `text` for pasted text. */
-  source: string;
-  outcomes: ImportOutcome[];
-}
+export type { ImportOutcome };
 
 /** What a setup page offers: its QR image, or its key with the policy shown beside it. */
 export type EnrollSource = { qr: string } | { key: string; policy: PagePolicy };
@@ -107,10 +91,15 @@ export interface ProtocolMap {
   'accounts.next-hotp'(data: { id: string }): Result<Account>;
   /** The popup copied this code: clear the clipboard after the set time if it still holds it. */
   'clipboard.copied'(data: { code: string }): Result<null>;
-  /** Decodes QR codes in an image (a `data:` URL) and adds every OTP account found. */
-  'import.image'(data: { name: string; dataUrl: string }): Result<ImportItem>;
-  /** Adds the accounts of pasted `otpauth://` / `otpauth-migration://` lines. */
-  'import.text'(data: { text: string }): Result<ImportItem>;
+  /**
+   * Reads a file, a QR image or pasted text into a preview; nothing is stored yet. `password`
+   * opens an encrypted file.
+   */
+  'import.preview'(data: { source: ImportSource; password?: string }): Result<ImportPreview>;
+  /** Adds the previewed source's new and conflicting entries in one atomic step. */
+  'import.commit'(data: { token: string }): Result<{ added: number; outcomes: ImportOutcome[] }>;
+  /** Forgets the previewed source. */
+  'import.cancel'(data: { token: string }): Result<null>;
   /** Captures the tab (`tabId`, else the active one) and adds the one OTP QR code on it. */
   'scan.screen'(data: { tabId?: number }): Result<ScanResult>;
   /** From the selection overlay: the box the user drew, in CSS pixels of a viewport this wide. */
@@ -149,16 +138,6 @@ export interface ProtocolMap {
   'ui.open-unlock'(): Result<null>;
   /** Encrypts every account with `password` (8+ characters) into a file for the page to save. */
   'backup.create'(data: { password: string }): Result<BackupFile>;
-  /** Reads a backup or export file (base64) into a preview; nothing is stored yet. */
-  'backup.preview'(data: {
-    name: string;
-    base64: string;
-    password?: string;
-  }): Result<ImportPreview>;
-  /** Adds the previewed file's new and conflicting entries in one atomic step. */
-  'backup.commit'(data: { token: string }): Result<{ added: number; items: PreviewItem[] }>;
-  /** Forgets the previewed file. */
-  'backup.cancel'(data: { token: string }): Result<null>;
   /** After the master password again: every account's URI and the Google export QR texts. */
   'export.open'(data: { password: string }): Result<ExportData>;
 }

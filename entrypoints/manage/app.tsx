@@ -8,14 +8,14 @@ import { ManageSection } from '../../components/manage-section';
 import { PasswordSetup } from '../../components/password-setup';
 import { UnlockForm } from '../../components/unlock-form';
 import { t } from '../../lib/browser-i18n';
-import { IMPORT_ACCEPT, useImport } from '../../lib/hooks/use-import';
-import { useImportPreview } from '../../lib/hooks/use-import-preview';
+import { IMPORT_ACCEPT } from '../../lib/import-files';
+import { useImport } from '../../lib/hooks/use-import';
 import { usePageFiles } from '../../lib/hooks/use-page-files';
 import { useVault } from '../../lib/hooks/use-vault';
 import { errorText } from '../../lib/i18n';
 import { BackupSections } from './backup-sections';
 import { AccountsPanel, SettingsPanels } from './panels';
-import type { ImportOutcome } from '../../lib/messaging';
+import type { ImportOutcome } from '../../lib/import/types';
 
 /** Outcomes after which the pasted text has done its job and the box can be emptied. */
 const SETTLED: ImportOutcome['kind'][] = ['added', 'duplicate', 'batch'];
@@ -24,14 +24,12 @@ const SETTLED: ImportOutcome['kind'][] = ['added', 'duplicate', 'batch'];
 export function App() {
   const vault = useVault();
   const { status, busy, error } = vault.state;
-  const imports = useImport();
   const [filePassword, setFilePassword] = useState('');
   const filePasswordRef = useRef(filePassword);
   useEffect(() => {
     filePasswordRef.current = filePassword;
   }, [filePassword]);
-  const preview = useImportPreview({
-    report: imports.report,
+  const imports = useImport({
     onAdded: vault.refresh,
     presetPassword: () => filePasswordRef.current,
   });
@@ -42,29 +40,30 @@ export function App() {
   const errorMessage = error ? errorText(t, error) : null;
 
   const { dragging } = usePageFiles(unlocked, {
-    onPasteFiles: (files) => imports.importFiles(preview.take(files), 'pasted-image'),
+    onPasteFiles: (files) => imports.addFiles(files, 'pasted-image'),
     onPasteText: (pasted) => {
       setText((current) => (current.trim() ? `${current.trimEnd()}\n${pasted}` : pasted));
       setTextError(null);
       textRef.current?.focus();
     },
-    onDropFiles: (files) => imports.importFiles(preview.take(files)),
+    onDropFiles: (files) => imports.addFiles(files),
   });
 
-  const submitText = async () => {
+  const submitText = () => {
     if (!text.trim()) {
       setTextError(t('error_uri_empty'));
       return;
     }
     setTextError(null);
     const submitted = text;
-    const result = await imports.importText(submitted);
-    const settled =
-      result.ok &&
-      result.value.outcomes.length > 0 &&
-      result.value.outcomes.every((outcome) => SETTLED.includes(outcome.kind));
-    // Text that was not (all) imported stays, so it can be corrected.
-    if (settled) setText((current) => (current === submitted ? '' : current));
+    imports.addText(submitted, (outcomes) => {
+      const settled =
+        outcomes !== null &&
+        outcomes.length > 0 &&
+        outcomes.every((outcome) => SETTLED.includes(outcome.kind));
+      // Text that was not (all) imported stays, so it can be corrected.
+      if (settled) setText((current) => (current === submitted ? '' : current));
+    });
   };
 
   const lock = () => {
@@ -102,13 +101,13 @@ export function App() {
           title={t('manage_import_title')}
           intro={t('manage_import_intro')}
         >
-          {preview.current ? (
+          {imports.current ? (
             <ImportPreviewPanel
               t={t}
-              current={preview.current}
-              onPassword={preview.submitPassword}
-              onCommit={() => void preview.commit()}
-              onCancel={preview.cancel}
+              current={imports.current}
+              onPassword={imports.submitPassword}
+              onCommit={() => void imports.commit()}
+              onCancel={imports.cancel}
             />
           ) : (
             <ImportPanel
@@ -118,14 +117,14 @@ export function App() {
               text={text}
               textError={textError}
               textRef={textRef}
-              onFiles={(files) => imports.importFiles(preview.take(files))}
+              onFiles={(files) => imports.addFiles(files)}
               filePassword={filePassword}
               onFilePasswordChange={setFilePassword}
               onTextChange={(value) => {
                 setText(value);
                 setTextError(null);
               }}
-              onSubmitText={() => void submitText()}
+              onSubmitText={submitText}
             />
           )}
           <ImportResults t={t} entries={imports.entries} onClear={imports.clear} />

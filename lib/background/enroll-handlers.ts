@@ -4,13 +4,14 @@ import { generateCode, parseOtpauthUri, validateAccountData } from '../otp';
 import type { AccountData } from '../otp/types';
 import { classifyQrText } from '../qr/classify-qr-text';
 import { deviceNameFor } from '../settings';
+import { accountTitle } from '../account-title';
 import { VaultError, type Vault } from '../vault';
 import type { FullSender, HandlerMap } from './handler-types';
 import { NoOtpQrError } from './errors';
 import { imageFromDataUrl } from './image-data';
 import { qrReader } from './qr-reader';
 import { readSettings } from './read-settings';
-import { storeAccount } from './store-account';
+import { commitImport } from './import-commit';
 
 export { defaultDeviceName } from '../settings';
 
@@ -31,12 +32,16 @@ export function enrollHandlers(
       const status = await vault.status();
       if (status !== 'unlocked') throw new VaultError(status === 'none' ? 'none' : 'locked');
       const data = await accountFrom(source, hints);
-      const stored = await storeAccount(vault, data, site);
+      // One account from one click: the import's classify and commit, at once, bound to the page.
+      const entry = { format: 'setup-page', accounts: [data], skipped: [] };
+      const { entries, added } = await commitImport(vault, entry, site);
+      const account = added[0] ?? (await vault.findBySecret(data.secret));
+      if (!account) throw new VaultError('not-found');
       return {
-        status: stored.kind,
-        ref: stored.account.id,
-        title: stored.title,
-        code: generateCode(stored.account, now()),
+        status: entries[0]?.status === 'existing' ? ('duplicate' as const) : ('added' as const),
+        ref: account.id,
+        title: accountTitle(account),
+        code: generateCode(account, now()),
         // The user's own name from the settings, else 「PC Authenticator (Chrome|Edge)」.
         deviceName: deviceNameFor(await readSettings(), navigator.userAgent),
       };

@@ -1,28 +1,86 @@
+import { readImportFile } from '../import/registry';
+import { QR_IMAGE_FORMAT, readPastedText, readQrTexts } from '../import/qr-text';
+import { previewItems } from '../import/classify';
+import type { ImportSource, ImportedEntries, Importer } from '../import/types';
 import type { Vault } from '../vault';
+import { base64ToBytes } from '../vault/base64';
+import { InputError } from './errors';
 import type { HandlerMap } from './handler-types';
 import { imageFromDataUrl } from './image-data';
-import { importTexts, splitPastedText } from './import-texts';
+import { classifyAgainst, commitImport } from './import-commit';
+import type { PendingImport } from './pending-import';
 import { qrReader } from './qr-reader';
 
-export type ImportRequest = 'import.image' | 'import.text';
+export type ImportRequest = 'import.preview' | 'import.commit' | 'import.cancel';
 
-/** Image and text imports from the manage page: decode here, store, report each outcome. */
-export function importHandlers(vault: Vault): HandlerMap<ImportRequest> {
+export interface ImportDeps {
+  /** Where a source waits for the user's confirmation (see {@link PendingImport}). */
+  pending: PendingImport;
+  /** Defaults to the registry's `IMPORTERS`; tests pass cheaper ones. */
+  importers?: readonly Importer[];
+}
+
+/** The accounts of the QR codes in an image; an image without one says so. */
+export async function readQrImage(dataUrl: string): Promise<ImportedEntries> {
+  const found = await qrReader().read(await imageFromDataUrl(dataUrl));
+  if (found.length === 0)
+    return { format: QR_IMAGE_FORMAT, accounts: [], skipped: [], notes: [{ kind: 'no-qr' }] };
+  return readQrTexts(found.map((qr) => qr.text));
+}
+
+async function readSource(
+  source: ImportSource,
+  password: string | undefined,
+  importers: readonly Importer[] | undefined,
+): Promise<ImportedEntries> {
+  switch (source?.kind) {
+    case 'text':
+      if (typeof source.text !== 'string') break;
+      return readPastedText(source.text);
+    case 'image':
+      return readQrImage(source.dataUrl);
+    case 'file': {
+      let bytes: Uint8Array;
+      try {
+        bytes = base64ToBytes(source.base64, 'file');
+      } catch {
+        throw new InputError('manage_file_unreadable');
+      }
+      return readImportFile({ name: `${source.name}`, bytes }, password || undefined, importers);
+    }
+  }
+  throw new InputError('error_unexpected');
+}
+
+/**
+ * The manage page's imports, whatever the source: read it into a preview (nothing stored), then
+ * one commit adds it atomically — or a cancel forgets it.
+ */
+export function importHandlers(vault: Vault, deps: ImportDeps): HandlerMap<ImportRequest> {
+  const { pending, importers } = deps;
   return {
-    'import.image': async ({ name, dataUrl }) => {
-      const found = await qrReader().read(await imageFromDataUrl(dataUrl));
-      const outcomes =
-        found.length === 0
-          ? [{ kind: 'no-qr' as const }]
-          : await importTexts(
-              vault,
-              found.map((qr) => qr.text),
-            );
-      return { source: name, outcomes };
+    'import.preview': async ({ source, password }) => {
+      const entries = await readSource(source, password, importers);
+      const classified = await classifyAgainst(vault, entries);
+      const token = await pending.put(entries);
+      return {
+        token,
+        format: entries.format,
+        items: previewItems(classified),
+        skipped: entries.skipped,
+        notes: entries.notes ?? [],
+      };
     },
-    'import.text': async ({ text }) => ({
-      source: 'text',
-      outcomes: await importTexts(vault, splitPastedText(text)),
-    }),
+    'import.commit': async ({ token }) => {
+      const entries = await pending.get(token);
+      if (!entries) throw new InputError('error_import_expired');
+      const { added, outcomes } = await commitImport(vault, entries);
+      await pending.discard();
+      return { added: added.length, outcomes };
+    },
+    'import.cancel': async () => {
+      await pending.discard();
+      return null;
+    },
   };
 }

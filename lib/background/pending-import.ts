@@ -1,18 +1,18 @@
-import type { ImportedEntries } from '../backup/types';
+import type { ImportedEntries } from '../import/types';
 import { aad, importAesKey, open, seal } from '../vault/aes-gcm';
 import { base64ToBytes, bytesToBase64 } from '../vault/base64';
 import type { SessionStore } from '../vault';
 
-/** The `storage.session` key of the one file waiting for the user's confirmation. */
+/** The `storage.session` key of the one source waiting for the user's confirmation. */
 export const PENDING_IMPORT_KEY = 'pendingImport';
 
 const AAD = aad('pc-authenticator/pending-import/1');
 
 /**
- * The accounts of a file the user is looking at in the preview, kept until they confirm or
- * cancel. The service worker may be stopped while they read, so the entries are stored in
+ * The entries of a source (a file, QR images, pasted text) the user is looking at in the
+ * preview, kept until they confirm or cancel. The service worker may be stopped while they read, so the entries are stored in
  * `storage.session` — encrypted under a random key that only the page holds (it is the token):
- * a lock, a closed page or a new preview leaves nothing readable. One file at a time.
+ * a lock, a closed page or a new preview leaves nothing readable. One source at a time.
  */
 export class PendingImport {
   constructor(
@@ -20,7 +20,7 @@ export class PendingImport {
     private readonly crypto: Crypto,
   ) {}
 
-  /** Keeps `entries` (replacing any earlier file) and returns the token that opens them. */
+  /** Keeps `entries` (replacing any earlier source) and returns the token that opens them. */
   async put(entries: ImportedEntries): Promise<string> {
     const raw = this.crypto.getRandomValues(new Uint8Array(32));
     const id = this.crypto.randomUUID();
@@ -56,7 +56,7 @@ export class PendingImport {
     }
   }
 
-  /** Forgets the file behind `token` (any token: there is only one file). */
+  /** Forgets the source behind `token` (any token: there is only one). */
   async discard(): Promise<void> {
     await this.store.remove(PENDING_IMPORT_KEY);
   }

@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
-import type { ImportOutcome } from '../messaging';
+import { readQrTexts } from '../import/qr-text';
+import type { ImportOutcome } from '../import/types';
 import { classifyQrText, cropImage, type RgbaImage } from '../qr';
 import type { Vault } from '../vault';
 import { ForbiddenSenderError } from './errors';
 import type { FullSender, HandlerMap } from './handler-types';
 import { captureRect } from '../scan/capture-rect';
 import { imageFromDataUrl } from './image-data';
-import { importTexts } from './import-texts';
+import { commitImport } from './import-commit';
 import { qrReader } from './qr-reader';
 import { targetTab } from './target-tab';
 
@@ -28,6 +29,10 @@ const captures = new Map<number, RgbaImage>();
 async function otpTexts(image: RgbaImage): Promise<string[]> {
   const found = await qrReader().read(image);
   return found.map((qr) => qr.text).filter((text) => classifyQrText(text) !== 'other');
+}
+
+async function addFound(vault: Vault, texts: string[]): Promise<ImportOutcome[]> {
+  return (await commitImport(vault, readQrTexts(texts))).outcomes;
 }
 
 /** 「画面のQRコードを読み取る」 from the popup (or the shortcut, through `scanTab`). */
@@ -52,8 +57,8 @@ export async function scanTab(vault: Vault, tabId?: number) {
     return { kind: 'unsupported' as const };
   }
   const texts = await otpTexts(image);
-  if (texts.length === 1)
-    return { kind: 'done' as const, outcomes: await importTexts(vault, texts) };
+  // One code found by one click: committed at once, through the import's classify and commit.
+  if (texts.length === 1) return { kind: 'done' as const, outcomes: await addFound(vault, texts) };
   captures.set(tab.id, image);
   try {
     await browser.scripting.executeScript({
@@ -80,7 +85,7 @@ export function regionHandlers(vault: Vault): HandlerMap<RegionRequest> {
       const texts = await otpTexts(crop);
       if (texts.length === 0) return [{ kind: 'no-qr' }];
       captures.delete(sender.tab!.id!);
-      return importTexts(vault, texts);
+      return addFound(vault, texts);
     },
   };
 }

@@ -38,14 +38,13 @@ export function startBackground(): void {
   const fromPages = createExtensionResponder(
     {
       ...vaultHandlers(vault, notifyUnlocked),
-      ...importHandlers(vault),
+      ...importHandlers(vault, { pending: new PendingImport(browserSessionStore, crypto) }),
       ...scanHandlers(vault),
       ...clipboardHandlers(),
       ...siteHandlers(vault),
       ...backupHandlers(vault, {
         crypto,
         now: () => Date.now(),
-        pending: new PendingImport(browserSessionStore, crypto),
         saveStatus: saveBackupStatus,
       }),
       ...exportHandlers(vault, crypto),
@@ -64,8 +63,9 @@ export function startBackground(): void {
     'accounts.add',
     'accounts.delete',
     'accounts.next-hotp',
-    'import.image',
-    'import.text',
+    'import.preview',
+    'import.commit',
+    'import.cancel',
     'scan.screen',
     'clipboard.copied',
     'fill.page',
@@ -79,9 +79,6 @@ export function startBackground(): void {
     'vault.info',
     'vault.wipe',
     'backup.create',
-    'backup.preview',
-    'backup.commit',
-    'backup.cancel',
     'export.open',
   ]);
   const site = siteOf(id, allowed);

@@ -1,5 +1,5 @@
 import type { AppError } from '../app-error';
-import { BackupError } from '../backup/types';
+import { BackupError } from '../import/types';
 import { isOtpError, otpErrorKey } from '../otp/errors';
 import { isVaultError, type VaultErrorCode } from '../vault/errors';
 import { DuplicateAccountError, ImageUnreadableError, InputError, NoOtpQrError } from './errors';

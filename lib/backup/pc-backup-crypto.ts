@@ -7,7 +7,7 @@ import {
   backupAdditionalData,
   corruptBackup,
 } from './pc-backup-format';
-import { BackupError } from './types';
+import { BackupError } from '../import/types';
 
 /**
  * The backup's encryption: AES-256-GCM under the Argon2id hash of the backup password, with

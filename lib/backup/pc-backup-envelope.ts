@@ -2,7 +2,7 @@ import { GCM_IV_BYTES } from '../vault/aes-gcm';
 import { base64ToBytes } from '../vault/base64';
 import { VaultError } from '../vault/errors';
 import { parseKdfParams, type KdfParams } from '../vault/kdf';
-import { isObject } from './importer-kit';
+import { isObject } from '../import/importer-kit';
 import {
   PC_BACKUP_CIPHER,
   PC_BACKUP_FILE_FORMAT,
@@ -11,7 +11,7 @@ import {
   PC_BACKUP_VERSION,
   corruptBackup as corrupt,
 } from './pc-backup-format';
-import { BackupError } from './types';
+import { BackupError } from '../import/types';
 
 /** The checked plaintext header of a backup: everything needed to try a password. */
 export interface BackupEnvelope {

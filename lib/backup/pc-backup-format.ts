@@ -1,5 +1,5 @@
 import { aad } from '../vault/aes-gcm';
-import { BackupError } from './types';
+import { BackupError } from '../import/types';
 
 /**
  * Constants of PC Authenticator's own encrypted backup file (see `pc-backup.ts` for the

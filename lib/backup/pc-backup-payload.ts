@@ -2,9 +2,15 @@ import { validateAccountData } from '../otp/account';
 import { isOtpError } from '../otp/errors';
 import { IMPORT_LIMITS } from '../otp/fields';
 import type { AccountData } from '../otp/types';
-import { SKIP_REASONS, decodeUtf8, entryTitle, isObject, skipReasonOf } from './importer-kit';
+import {
+  SKIP_REASONS,
+  decodeUtf8,
+  entryTitle,
+  isObject,
+  skipReasonOf,
+} from '../import/importer-kit';
 import { PC_BACKUP_FORMAT, corruptBackup as corrupt } from './pc-backup-format';
-import type { ImportedEntries, SkippedEntry } from './types';
+import type { ImportedEntries, SkippedEntry } from '../import/types';
 
 /**
  * The decrypted payload of a backup, `{ "accounts": [BackupAccount…] }`: writing accounts into

@@ -1,6 +1,6 @@
 import type { AccountData } from '../otp/types';
 import { newKdfParams, type KdfCost } from '../vault/kdf';
-import { decodeUtf8, parseJsonBytes, requirePassword } from './importer-kit';
+import { decodeUtf8, parseJsonBytes, requirePassword } from '../import/importer-kit';
 import { isPcBackup, parseBackupEnvelope } from './pc-backup-envelope';
 import { openBackup, sealBackup } from './pc-backup-crypto';
 import {
@@ -11,7 +11,12 @@ import {
   corruptBackup,
 } from './pc-backup-format';
 import { readBackupPayload, toBackupPayload } from './pc-backup-payload';
-import { BackupError, type ImportInput, type ImportedEntries, type Importer } from './types';
+import {
+  BackupError,
+  type ImportInput,
+  type ImportedEntries,
+  type Importer,
+} from '../import/types';
 
 export {
   PC_BACKUP_CIPHER,
@@ -122,6 +127,7 @@ export async function readBackup(
 export function pcBackupImporter(crypto: Crypto = globalThis.crypto): Importer {
   return {
     format: PC_BACKUP_FORMAT,
+    password: 'always',
     detect: (input: ImportInput) => isPcBackup(parseJsonBytes(input.bytes)?.value),
     async read(input: ImportInput, password?: string): Promise<ImportedEntries> {
       const text = decodeUtf8(input.bytes);

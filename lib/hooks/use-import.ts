@@ -1,57 +1,36 @@
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AppError, Result } from '../app-error';
-import { sendMessage, type ImportItem, type ImportOutcome } from '../messaging';
+import { fileKind, fileSource } from '../import-files';
+import type { ImportOutcome, ImportPreview, ImportSource } from '../import/types';
+import { sendMessage } from '../messaging';
+import { useImportResults, type ImportSourceKind } from './use-import-results';
 
-/** What the file chooser offers: images for QR decoding, and text-like backup files. */
-export const IMPORT_ACCEPT =
-  'image/png,image/jpeg,image/gif,image/webp,image/bmp,.json,.txt,.2fas,.csv,.bin';
+/** Where the source being previewed is: reading it, asking its password, or showing its content. */
+export type PreviewStep = { kind: ImportSourceKind; name: string } & (
+  | { step: 'reading' }
+  | { step: 'password'; error: AppError | null }
+  | { step: 'preview'; preview: ImportPreview; committing: boolean }
+);
 
-const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp'];
-const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp'];
-const TEXT_EXTENSIONS = ['json', 'txt', '2fas', 'csv'];
-
-/** A file larger than this is refused before it is read (the message to the background grows by 4/3). */
-export const MAX_IMPORT_MB = 20;
-
-/** Where one submission came from; decides how its entry is named. */
-export type ImportSourceKind = 'file' | 'pasted-image' | 'text';
-
-/** One file or text submission and what became of it. */
-export interface ImportEntry {
+interface Queued {
+  /** Its entry in the results. */
   id: number;
   kind: ImportSourceKind;
-  /** The file name (empty for pasted text). */
   name: string;
-  state: 'waiting' | 'working' | 'done';
-  outcomes: ImportOutcome[];
-  /** The submission as a whole failed (unreadable file, refused request). */
-  error: AppError | null;
+  load: () => Promise<Result<ImportSource>>;
+  /** Told what its commit did, or `null` when it was cancelled or failed. */
+  done?: (outcomes: ImportOutcome[] | null) => void;
 }
 
-export type FileKind = 'image' | 'text' | 'unsupported';
-
-/** Images go to the QR decoder; text files to the text importer; anything else is refused. */
-export function fileKind(file: Pick<File, 'name' | 'type'>): FileKind {
-  const extension = file.name.toLowerCase().split('.').pop() ?? '';
-  if (IMAGE_TYPES.includes(file.type) || IMAGE_EXTENSIONS.includes(extension)) return 'image';
-  // Other images (HEIC, SVG…) cannot be decoded; saying so beats reading them as text.
-  if (file.type.startsWith('image/')) return 'unsupported';
-  if (TEXT_EXTENSIONS.includes(extension) || file.type.startsWith('text/')) return 'text';
-  return file.type === 'application/json' ? 'text' : 'unsupported';
-}
-
-function readFile(file: File, as: 'dataUrl' | 'text'): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    if (as === 'dataUrl') reader.readAsDataURL(file);
-    else reader.readAsText(file);
-  });
+interface Options {
+  /** After accounts were added. */
+  onAdded: () => void;
+  /** The password typed on the import form before a file was chosen, if any. */
+  presetPassword?: () => string;
 }
 
 /** A request that could not reach the background (or threw there) becomes a shown error. */
-async function request(send: () => Promise<Result<ImportItem>>): Promise<Result<ImportItem>> {
+async function request<T>(send: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await send();
   } catch {
@@ -59,93 +38,131 @@ async function request(send: () => Promise<Result<ImportItem>>): Promise<Result<
   }
 }
 
-async function importFile(file: File): Promise<Result<ImportItem>> {
-  const kind = fileKind(file);
-  if (kind === 'unsupported') return { ok: false, error: { key: 'manage_file_unsupported' } };
-  if (file.size > MAX_IMPORT_MB * 1024 * 1024)
-    return { ok: false, error: { key: 'manage_file_too_large', subs: [`${MAX_IMPORT_MB}`] } };
-  let content: string;
-  try {
-    content = await readFile(file, kind === 'image' ? 'dataUrl' : 'text');
-  } catch {
-    return { ok: false, error: { key: 'manage_file_unreadable' } };
-  }
-  return kind === 'image'
-    ? request(() => sendMessage('import.image', { name: file.name, dataUrl: content }))
-    : request(() => sendMessage('import.text', { text: content }));
-}
-
 /**
- * The manage page's imports: every file or text becomes an entry at once (newest first) and is
- * processed one after another; decoding and storing happen in the background.
+ * Every import of the manage page — files, QR images, pasted text — one at a time, the same way:
+ * read it (asking a file's password if it has one), show what it holds, and add it in one
+ * step; or cancel, and nothing changed. Each submission is listed in the results from the moment
+ * it is queued.
  */
-export function useImport() {
-  const [entries, setEntries] = useState<ImportEntry[]>([]);
-  const nextId = useRef(1);
-  const queue = useRef<Promise<void>>(Promise.resolve());
+export function useImport({ onAdded, presetPassword }: Options) {
+  const results = useImportResults();
+  const [current, setCurrent] = useState<PreviewStep | null>(null);
+  const queue = useRef<Queued[]>([]);
+  const held = useRef<{ item: Queued; source: ImportSource } | null>(null);
+  /** A source is being read or shown: further ones wait in the queue. */
+  const active = useRef(false);
 
-  const update = useCallback((id: number, patch: Partial<ImportEntry>) => {
-    setEntries((list) => list.map((entry) => (entry.id === id ? { ...entry, ...patch } : entry)));
-  }, []);
+  const finish = (item: Queued, result: Result<ImportOutcome[]>) => {
+    results.update(
+      item.id,
+      result.ok
+        ? { state: 'done', outcomes: result.value }
+        : { state: 'done', error: result.error },
+    );
+    item.done?.(result.ok ? result.value : null);
+  };
 
-  /** Adds an entry now and runs `work` after everything queued before it. */
-  const enqueue = useCallback(
-    (kind: ImportSourceKind, name: string, work: () => Promise<Result<ImportItem>>) => {
-      const id = nextId.current++;
-      const entry: ImportEntry = { id, kind, name, state: 'waiting', outcomes: [], error: null };
-      setEntries((list) => [entry, ...list]);
-      const run = async () => {
-        update(id, { state: 'working' });
-        const result = await work();
-        update(
-          id,
-          result.ok
-            ? { state: 'done', outcomes: result.value.outcomes }
-            : { state: 'done', error: result.error },
-        );
-        return result;
-      };
-      const done = queue.current.then(run);
-      queue.current = done.then(
-        () => undefined,
-        () => undefined,
-      );
-      return done;
-    },
-    [update],
-  );
+  /** Reads the held source; false when it failed as a whole (reported; go on to the next). */
+  const preview = async (password?: string): Promise<boolean> => {
+    if (!held.current) return false;
+    const { item, source } = held.current;
+    const at = { kind: item.kind, name: item.name };
+    setCurrent({ ...at, step: 'reading' });
+    const data = { source, ...(password ? { password } : {}) };
+    const reply = await request(() => sendMessage('import.preview', data));
+    if (reply.ok) {
+      setCurrent({ ...at, step: 'preview', preview: reply.value, committing: false });
+    } else if (reply.error.key === 'error_backup_password_required') {
+      setCurrent({ ...at, step: 'password', error: password ? reply.error : null });
+    } else if (reply.error.key === 'error_backup_wrong_password') {
+      setCurrent({ ...at, step: 'password', error: reply.error });
+    } else {
+      finish(item, reply);
+      return false;
+    }
+    return true;
+  };
 
-  const importFiles = useCallback(
-    (files: File[], kind: 'file' | 'pasted-image' = 'file') => {
-      for (const file of files) {
-        // A file copied in the file manager is pasted as itself, not as an anonymous image.
-        const source = kind === 'pasted-image' && fileKind(file) !== 'image' ? 'file' : kind;
-        void enqueue(source, file.name, () => importFile(file));
+  /** Forgets the source shown and reads the next one in the queue, if any. */
+  const next = async () => {
+    held.current = null;
+    active.current = true;
+    for (let item = queue.current.shift(); item; item = queue.current.shift()) {
+      results.update(item.id, { state: 'working' });
+      setCurrent({ kind: item.kind, name: item.name, step: 'reading' });
+      const source = await item.load();
+      if (!source.ok) {
+        finish(item, source);
+        continue;
       }
-    },
-    [enqueue],
-  );
+      held.current = { item, source: source.value };
+      // A password typed before choosing the file is tried first; a wrong one asks again.
+      const preset = source.value.kind === 'file' ? presetPassword?.() : undefined;
+      if (await preview(preset || undefined)) return;
+      held.current = null;
+    }
+    active.current = false;
+    setCurrent(null);
+  };
 
-  /** Resolves with the request's result, so the form can keep text that was not imported. */
-  const importText = useCallback(
-    (text: string) =>
-      enqueue('text', '', () => request(() => sendMessage('import.text', { text }))),
-    [enqueue],
-  );
+  const enqueue = (item: Omit<Queued, 'id'>) => {
+    queue.current.push({ ...item, id: results.add(item.kind, item.name) });
+    if (!active.current) void next();
+  };
 
-  /** Adds a submission finished elsewhere (a previewed backup file) to the results. */
-  const report = useCallback(
-    (name: string, result: Result<ImportItem>) => void enqueue('file', name, async () => result),
-    [enqueue],
-  );
+  /** Chosen, dropped or pasted files: images for the QR decoder, others for the importers. */
+  const addFiles = (files: File[], kind: 'file' | 'pasted-image' = 'file') => {
+    for (const file of files) {
+      // A file copied in the file manager is pasted as itself, not as an anonymous image.
+      const as = kind === 'pasted-image' && fileKind(file) !== 'image' ? 'file' : kind;
+      enqueue({ kind: as, name: file.name, load: () => fileSource(file) });
+    }
+  };
+
+  /** Pasted text; `done` hears what its commit did, so the form can keep text not imported. */
+  const addText = (text: string, done: (outcomes: ImportOutcome[] | null) => void) =>
+    enqueue({
+      kind: 'text',
+      name: '',
+      load: async () => ({ ok: true, value: { kind: 'text', text } }),
+      done,
+    });
+
+  const commit = async () => {
+    const shown = held.current;
+    if (current?.step !== 'preview' || !shown) return;
+    setCurrent({ ...current, committing: true });
+    const { token } = current.preview;
+    const reply = await request(() => sendMessage('import.commit', { token }));
+    finish(shown.item, reply.ok ? { ok: true, value: reply.value.outcomes } : reply);
+    if (reply.ok && reply.value.added > 0) onAdded();
+    await next();
+  };
+
+  const cancel = () => {
+    if (current?.step === 'preview') {
+      const { token } = current.preview;
+      void request(() => sendMessage('import.cancel', { token }));
+    }
+    if (held.current) {
+      results.remove(held.current.item.id);
+      held.current.item.done?.(null);
+    }
+    void next();
+  };
+
+  const submitPassword = async (password: string) => {
+    if (!(await preview(password))) await next();
+  };
 
   return {
-    entries,
-    busy: entries.some((entry) => entry.state !== 'done'),
-    importFiles,
-    importText,
-    report,
-    /** Forgets finished entries (running and waiting ones stay). */
-    clear: () => setEntries((list) => list.filter((entry) => entry.state !== 'done')),
+    entries: results.entries,
+    clear: results.clear,
+    current,
+    addFiles,
+    addText,
+    submitPassword: (password: string) => void submitPassword(password),
+    commit,
+    cancel,
   };
 }

@@ -1,6 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { Page } from 'playwright-core';
-import type { ImportOutcome } from '../../lib/messaging';
+import type { ImportPreview } from '../../lib/import/types';
 import { cropImage, type RgbaImage } from '../../lib/qr/rgba-image';
 import { generateHardSet, type Box } from '../unit/qr/hard-set';
 import type { BenchSection } from './context';
@@ -51,7 +51,7 @@ interface Timed {
 }
 
 /**
- * Sends `import.image` `count` times from the page, timing each round trip with the page's own
+ * Sends `import.preview` of an image `count` times from the page, timing each round trip with the page's own
  * clock (performance.now() around chrome.runtime.sendMessage; same wire format as
  * tests/e2e/support/messages.ts). The data URL crosses from Node once, not once per request.
  */
@@ -66,8 +66,8 @@ async function timedImports(page: Page, name: string, dataUrl: string, count: nu
         const start = performance.now();
         const reply = await chrome.runtime.sendMessage({
           id: 1,
-          type: 'import.image',
-          data: { name, dataUrl },
+          type: 'import.preview',
+          data: { source: { kind: 'image', name, dataUrl } },
           timestamp: Date.now(),
         });
         out.elapsed.push(performance.now() - start);
@@ -79,15 +79,20 @@ async function timedImports(page: Page, name: string, dataUrl: string, count: nu
   );
 }
 
-/** The outcomes of one reply; throws on a protocol error. */
-function outcomesOf(reply: unknown, name: string): ImportOutcome[] {
-  const res = (reply as { res?: { ok: boolean; value?: { outcomes: ImportOutcome[] } } })?.res;
-  if (!res?.ok || !res.value) throw new Error(`import.image ${name}: ${JSON.stringify(reply)}`);
-  return res.value.outcomes;
+/** What one preview found, as kinds (`new`, `existing`, `skipped`, `no-qr`, `not-otp`…). */
+function outcomesOf(reply: unknown, name: string): { kind: string }[] {
+  const res = (reply as { res?: { ok: boolean; value?: ImportPreview } })?.res;
+  if (!res?.ok || !res.value) throw new Error(`import.preview ${name}: ${JSON.stringify(reply)}`);
+  const { items, skipped, notes } = res.value;
+  return [
+    ...items.map((item) => ({ kind: item.status })),
+    ...skipped.map(() => ({ kind: 'skipped' })),
+    ...notes,
+  ];
 }
 
-/** A QR code was read when some outcome is not `no-qr` (added, duplicate, batch, not-otp…). */
-const wasRead = (outcomes: ImportOutcome[]): boolean =>
+/** A QR code was read when something but `no-qr` was found (an account, not-otp…). */
+const wasRead = (outcomes: { kind: string }[]): boolean =>
   outcomes.some((outcome) => outcome.kind !== 'no-qr');
 
 async function measure(page: Page, title: string, samples: Sample[]): Promise<Table> {
@@ -98,7 +103,7 @@ async function measure(page: Page, title: string, samples: Sample[]): Promise<Ta
   for (const sample of samples) {
     const dataUrl = await pngDataUrl(sample.image);
     const { elapsed, replies } = await timedImports(page, sample.name, dataUrl, QR_RUNS + 1);
-    // The first request is the warm-up (it may add the account); the rest are measured.
+    // The first request is the warm-up (the QR reader loads); the rest are measured.
     const reads = replies.map((reply) => wasRead(outcomesOf(reply, sample.name)));
     const read = reads.every(Boolean);
     const flaky = !read && reads.some(Boolean);

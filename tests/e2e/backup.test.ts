@@ -109,6 +109,8 @@ describe('backup and restore on the manage page', () => {
 
     await manage.getByTestId('import-password').fill(BACKUP_PASSWORD);
     await manage.getByTestId('import-submit').click();
+    // Opening the backup (Argon2id) may take longer than a poll on a busy machine.
+    await manage.getByTestId('import-preview').waitFor();
     const items = manage.getByTestId('import-preview-item');
     await expect.poll(() => items.count()).toBe(6);
     for (const status of await items.evaluateAll((els) => els.map((e) => e.dataset.status)))

@@ -42,6 +42,7 @@ describe('importing what a PC user has: a saved QR image, a Google export', () =
     const manage = await browser.context.newPage();
     await manage.goto(browser.url('manage.html'));
     await manage.getByTestId('import-file').setInputFiles(file);
+    await manage.getByTestId('import-preview').getByTestId('import-submit').click();
     await expect
       .poll(() => manage.getByTestId('import-result').innerText())
       .toMatch(/Added.*png-user/s);
@@ -72,12 +73,14 @@ describe('importing what a PC user has: a saved QR image, a Google export', () =
     await manage.goto(browser.url('manage.html'));
     await manage.getByTestId('import-text').fill(first!);
     await manage.getByTestId('import-submit').click();
+    await manage.getByTestId('import-preview').getByTestId('import-submit').click();
     const result = manage.getByTestId('import-result');
     await expect.poll(() => result.innerText()).toMatch(/電線工業健康保険組合 \(山田 太郎\)/);
     expect(await result.innerText()).toMatch(/QR code 1 of 2 read\. Still to read: 2/);
 
     await manage.getByTestId('import-text').fill(second!);
     await manage.getByTestId('import-submit').click();
+    await manage.getByTestId('import-preview').getByTestId('import-submit').click();
     await expect.poll(() => manage.getByTestId('import-entry').count()).toBe(2);
     await expect.poll(() => result.innerText()).toMatch(/all 2 QR codes read/);
     const popup = await PopupPage.open(browser);

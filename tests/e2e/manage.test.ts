@@ -34,13 +34,23 @@ class ManagePage {
     return this.entries().first().innerText();
   }
 
+  /** Adds what the open preview (of `name`, if given) shows: its `import-submit`, second step. */
+  async confirm(name?: string): Promise<void> {
+    const preview = this.byTestId('import-preview');
+    await (name ? preview.filter({ hasText: name }) : preview).getByTestId('import-submit').click();
+  }
+
+  /** Pastes text and submits it twice: open its preview, then add. */
   async importText(text: string): Promise<void> {
     await this.byTestId('import-text').fill(text);
     await this.byTestId('import-submit').click();
+    await this.confirm();
   }
 
+  /** Chooses a file and adds what its preview shows. */
   async importFile(path: string): Promise<void> {
     await this.byTestId('import-file').setInputFiles(path);
+    await this.confirm();
   }
 }
 
@@ -179,6 +189,8 @@ describe('the manage page imports', () => {
       await QRCode.toBuffer(`otpauth://totp/Second:two?secret=MFRGGZDFMZTWQ2LK&issuer=Second`),
     );
     await manage.byTestId('import-file').setInputFiles([first, second]);
+    await manage.confirm('first.png');
+    await manage.confirm('second.png');
     await expect(manage.newestResult(8)).resolves.toMatch(
       /second\.png[\s\S]*Added “Second \(two\)”/,
     );
@@ -200,6 +212,7 @@ describe('the manage page imports', () => {
       },
       [...png],
     );
+    await manage.confirm('Pasted image');
     await expect(manage.newestResult(9)).resolves.toMatch(/Added “Pasted \(three\)”/);
   });
 });

@@ -287,6 +287,13 @@ async function shootManage(browser: ExtensionBrowser, scheme: Scheme): Promise<s
         (n) => document.querySelectorAll('[data-testid=import-entry][data-state=done]').length >= n,
         count,
       );
+    // Every submission opens its preview first; its own import-submit adds (or closes).
+    const confirm = (name: string) =>
+      page
+        .getByTestId('import-preview')
+        .filter({ hasText: name })
+        .getByTestId('import-submit')
+        .click();
     const qr = {
       name: 'マネーフォワードのQRコード.png',
       mimeType: 'image/png',
@@ -299,12 +306,16 @@ async function shootManage(browser: ExtensionBrowser, scheme: Scheme): Promise<s
     };
 
     await input.setInputFiles(qr);
+    await confirm(qr.name);
     await done(1);
     const text = [13, 14].map((i) => demoUri(DEMO_ACCOUNTS[i]!, i)).join('\n');
     await page.getByTestId('import-text').fill(text);
     await page.getByTestId('import-submit').click();
+    await confirm('');
     await done(2);
     await input.setInputFiles([photo, qr]);
+    await confirm(photo.name);
+    await confirm(qr.name);
     await done(4);
     // A key typed by hand with a 1 in it: the error says which characters a key never has.
     const key = demoSecret(15);
@@ -313,6 +324,7 @@ async function shootManage(browser: ExtensionBrowser, scheme: Scheme): Promise<s
       .getByTestId('import-text')
       .fill(`otpauth://totp/Chatwork:yamada?secret=${typo}&issuer=Chatwork`);
     await page.getByTestId('import-submit').click();
+    await confirm('');
     await done(5);
     await page.mouse.move(0, 0);
     // The import card only: the page's other sections are not what this picture is about.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { outcomeLine, summarize } from '../../components/import-results';
-import { fileKind, type ImportEntry } from '../../lib/hooks/use-import';
+import type { ImportEntry } from '../../lib/hooks/use-import-results';
+import { fileKind } from '../../lib/import-files';
 import type { Translate } from '../../lib/i18n';
 
 /** Shows the key and its substitutions, so a test reads which message was chosen. */

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { backupHandlers } from '../../../lib/background/backup-handlers';
 import { exportHandlers } from '../../../lib/background/export-handlers';
+import { importHandlers } from '../../../lib/background/import-handlers';
 import { createExtensionResponder } from '../../../lib/background/extension-responder';
 import type { Data, Request, Respond } from '../../../lib/background/handler-types';
 import { PendingImport } from '../../../lib/background/pending-import';
@@ -33,7 +34,7 @@ const ACCOUNTS = [
 const bytesOf = (text: string) => bytesToBase64(new TextEncoder().encode(text));
 const strip = ({ id: _i, updatedAt: _u, order: _o, ...data }: Account) => data;
 
-describe('backup, restore preview and export handlers', () => {
+describe('backup, import preview and commit, and export handlers', () => {
   let env: ReturnType<typeof setup>;
   let session: MemorySessionStore;
   let saved: BackupStatus[];
@@ -46,7 +47,8 @@ describe('backup, restore preview and export handlers', () => {
     const pending = new PendingImport(session, crypto);
     const saveStatus = async (status: BackupStatus) => void saved.push(status);
     const handlers = {
-      ...backupHandlers(env.vault, { crypto, now: () => NOW, pending, saveStatus }),
+      ...backupHandlers(env.vault, { crypto, now: () => NOW, saveStatus }),
+      ...importHandlers(env.vault, { pending }),
       ...exportHandlers(env.vault, crypto),
     };
     respond = createExtensionResponder(handlers, env.vault, ID);
@@ -72,26 +74,32 @@ describe('backup, restore preview and export handlers', () => {
 
     for (const { id } of (await env.vault.listAccounts()).accounts)
       await env.vault.deleteAccount(id);
-    const file = { name: made.value.fileName, base64: bytesOf(made.value.content) };
-    await expect(ask('backup.preview', file)).resolves.toMatchObject({
+    const file = {
+      source: {
+        kind: 'file' as const,
+        name: made.value.fileName,
+        base64: bytesOf(made.value.content),
+      },
+    };
+    await expect(ask('import.preview', file)).resolves.toMatchObject({
       ok: false,
       error: { key: 'error_backup_password_required' },
     });
-    await expect(ask('backup.preview', { ...file, password: 'wrong one!' })).resolves.toMatchObject(
+    await expect(ask('import.preview', { ...file, password: 'wrong one!' })).resolves.toMatchObject(
       { ok: false, error: { key: 'error_backup_wrong_password' } },
     );
-    const preview = await ask('backup.preview', { ...file, password: BACKUP_PASSWORD });
+    const preview = await ask('import.preview', { ...file, password: BACKUP_PASSWORD });
     if (!preview.ok) throw new Error(preview.error.key);
     expect(preview.value.format).toBe('pc-authenticator');
     expect(preview.value.items.map((item) => item.status)).toEqual(['new', 'new', 'new', 'new']);
     expect((await env.vault.listAccounts()).accounts).toEqual([]);
 
     start(); // The service worker stopped while the user read the preview.
-    const commit = await ask('backup.commit', { token: preview.value.token });
+    const commit = await ask('import.commit', { token: preview.value.token });
     expect(commit).toMatchObject({ ok: true, value: { added: 4 } });
     expect((await env.vault.listAccounts()).accounts.map(strip)).toEqual(before);
     // The token is used up: a second commit adds nothing.
-    await expect(ask('backup.commit', { token: preview.value.token })).resolves.toMatchObject({
+    await expect(ask('import.commit', { token: preview.value.token })).resolves.toMatchObject({
       ok: false,
       error: { key: 'error_import_expired' },
     });
@@ -103,22 +111,48 @@ describe('backup, restore preview and export handlers', () => {
       'otpauth://totp/Eight:e?secret=JBSWY3DPEHPK3PXQ', // the same name, another key
       'otpauth://totp/New:n?secret=ONSWG4TFOQYTEMZU',
     ].join('\n');
-    const preview = await ask('backup.preview', { name: 'list.txt', base64: bytesOf(text) });
+    const listFile = { source: { kind: 'file' as const, name: 'list.txt', base64: bytesOf(text) } };
+    const preview = await ask('import.preview', listFile);
     if (!preview.ok) throw new Error(preview.error.key);
     expect(preview.value.items.map((i) => i.status)).toEqual(['existing', 'conflict', 'new']);
-    await ask('backup.cancel', { token: preview.value.token });
-    await expect(ask('backup.commit', { token: preview.value.token })).resolves.toMatchObject({
+    await ask('import.cancel', { token: preview.value.token });
+    await expect(ask('import.commit', { token: preview.value.token })).resolves.toMatchObject({
       ok: false,
     });
     expect((await env.vault.listAccounts()).accounts).toHaveLength(4);
 
-    const again = await ask('backup.preview', { name: 'list.txt', base64: bytesOf(text) });
+    const again = await ask('import.preview', listFile);
     if (!again.ok) throw new Error(again.error.key);
-    await expect(ask('backup.commit', { token: again.value.token })).resolves.toMatchObject({
+    await expect(ask('import.commit', { token: again.value.token })).resolves.toMatchObject({
       ok: true,
       value: { added: 2 },
     });
     expect((await env.vault.listAccounts()).accounts).toHaveLength(6);
+  });
+
+  it('previews pasted text like a file, and adds it in one commit', async () => {
+    const text = [
+      'otpauth://totp/HOTP:again?secret=MFRGGZDFMZTWQ2LK', // the same key: already there
+      'https://densenkenpo.portal.kosmo-web.jp/',
+      'otpauth://totp/Ten:t?secret=ONSWG4TFOQYTEMZU&digits=10',
+      'otpauth://totp/Bad:typo?secret=JBSW1Y3DPEHPK3PX',
+    ].join('\n');
+    const preview = await ask('import.preview', { source: { kind: 'text', text } });
+    if (!preview.ok) throw new Error(preview.error.key);
+    expect(preview.value.items.map((i) => i.status)).toEqual(['existing', 'new']);
+    expect(preview.value.notes.map((n) => n.kind)).toEqual(['not-otp', 'invalid']);
+    expect((await env.vault.listAccounts()).accounts).toHaveLength(4);
+
+    const commit = await ask('import.commit', { token: preview.value.token });
+    if (!commit.ok) throw new Error(commit.error.key);
+    expect(commit.value.added).toBe(1);
+    expect(commit.value.outcomes).toEqual([
+      { kind: 'duplicate', title: 'HOTP (again)' },
+      { kind: 'added', title: 'Ten (t)', warning: { key: 'warning_digits_unusual', subs: ['10'] } },
+      { kind: 'not-otp' },
+      { kind: 'invalid', error: { key: 'error_secret_confusable_char' } },
+    ]);
+    expect((await env.vault.listAccounts()).accounts).toHaveLength(5);
   });
 
   it('refuses a short backup password and files it cannot read, changing nothing', async () => {
@@ -126,8 +160,9 @@ describe('backup, restore preview and export handlers', () => {
       ok: false,
       error: { key: 'error_password_too_short' },
     });
-    const pdf = { name: 'manual.pdf', base64: bytesToBase64(new Uint8Array([0x25, 0x50, 0, 1])) };
-    await expect(ask('backup.preview', pdf)).resolves.toMatchObject({
+    const base64 = bytesToBase64(new Uint8Array([0x25, 0x50, 0, 1]));
+    const pdf = { source: { kind: 'file' as const, name: 'manual.pdf', base64 } };
+    await expect(ask('import.preview', pdf)).resolves.toMatchObject({
       ok: false,
       error: { key: 'error_backup_unsupported_format' },
     });

@@ -9,7 +9,7 @@ import {
 } from '../../../lib/backup/pc-backup';
 import { IMPORT_LIMITS, validateAccountData, type AccountData } from '../../../lib/otp';
 import { bytesToBase64, base64ToBytes } from '../../../lib/vault/base64';
-import { SKIP, backupError, jsonInput, textInput } from './other-fixtures';
+import { SKIP, backupError, jsonInput, textInput } from '../import/other-fixtures';
 
 const PASSWORD = 'correct horse battery staple';
 /** A cheap Argon2id cost for tests; one test below uses the real default. */

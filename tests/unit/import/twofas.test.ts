@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AEGIS_ANDOTP_2FAS_IMPORTERS, twoFasImporter } from '../../../lib/backup/aegis-andotp-2fas';
-import type { ImportInput, ImportedEntries } from '../../../lib/backup/types';
-import { parseTwoFasFile, readTwoFasServices, twoFasLabel } from '../../../lib/backup/twofas';
+import { twoFasImporter } from '../../../lib/import/twofas';
+import { AEGIS_ANDOTP_2FAS_IMPORTERS } from './importer-groups';
+import type { ImportInput, ImportedEntries } from '../../../lib/import/types';
+import { parseTwoFasFile, readTwoFasServices, twoFasLabel } from '../../../lib/import/twofas';
 import {
   decryptTwoFasServices,
   openTwoFasSealed,
   parseTwoFasSealed,
-} from '../../../lib/backup/twofas-crypto';
+} from '../../../lib/import/twofas-crypto';
 import type { AccountData } from '../../../lib/otp';
 import { TWOFAS_SERVICES, jsonBytes, twoFas, utf8 } from './aegis-andotp-2fas-builders';
 import {

@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { base64NoPad } from '../../../lib/backup/argon2-phc';
+import { base64NoPad } from '../../../lib/import/argon2-phc';
 import {
   AUTHENTICATOR_EXT_FORMAT,
   authenticatorExtImporter,
   hexSecretToBase32,
   isAuthenticatorExtBackup,
   readAuthenticatorExtBackup,
-} from '../../../lib/backup/authenticator-ext';
-import { OTHER_IMPORTERS, readImportFile } from '../../../lib/backup/detect';
-import { openSslDecryptText } from '../../../lib/backup/openssl-aes';
-import type { ImportedEntries } from '../../../lib/backup/types';
+} from '../../../lib/import/authenticator-ext';
+import { readImportFile } from '../../../lib/import/registry';
+import { OTHER_IMPORTERS } from './importer-groups';
+import { openSslDecryptText } from '../../../lib/import/openssl-aes';
+import type { ImportedEntries } from '../../../lib/import/types';
 import type { AccountData } from '../../../lib/otp';
 import {
   ABSENT,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AEGIS_ANDOTP_2FAS_IMPORTERS, andOtpImporter } from '../../../lib/backup/aegis-andotp-2fas';
-import { andOtpLabel, parseAndOtpFile } from '../../../lib/backup/andotp';
-import type { ImportInput } from '../../../lib/backup/types';
+import { andOtpImporter } from '../../../lib/import/andotp';
+import { AEGIS_ANDOTP_2FAS_IMPORTERS } from './importer-groups';
+import { andOtpLabel, parseAndOtpFile } from '../../../lib/import/andotp';
+import type { ImportInput } from '../../../lib/import/types';
 import {
   ANDOTP_ENTRIES,
   andOtpNew,

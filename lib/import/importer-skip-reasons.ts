@@ -1,6 +1,8 @@
 import { accountTitle } from '../account-title';
 import type { OtpError } from '../otp/errors';
 import { MAX_LABEL_LENGTH } from '../otp/fields';
+import type { MigrationSkipReason, SkippedAccount } from '../otp/migration';
+import type { SkippedEntry } from './types';
 
 /**
  * Why an entry is not imported, and the title it is listed under: shared by every importer so
@@ -39,4 +41,19 @@ export function skipReasonOf(err: OtpError): SkipReason {
   if (err.field === 'algorithm') return SKIP_REASONS.algorithm;
   if (err.field === 'digits' && err.reason === 'out-of-range') return SKIP_REASONS.digits;
   return SKIP_REASONS.invalid;
+}
+
+const MIGRATION_SKIP_REASONS: Record<MigrationSkipReason, SkipReason> = {
+  'unsupported-type': SKIP_REASONS.type,
+  'unsupported-algorithm': SKIP_REASONS.algorithm,
+  'unsupported-digits': SKIP_REASONS.digits,
+  'invalid-account': SKIP_REASONS.invalid,
+};
+
+/**
+ * A Google export's skipped account as every other source lists it: the precise problem when
+ * the export says which (`error`), else the reason's key.
+ */
+export function migrationSkipped(skipped: SkippedAccount): SkippedEntry {
+  return { title: skipped.title, reason: skipped.error ?? MIGRATION_SKIP_REASONS[skipped.reason] };
 }

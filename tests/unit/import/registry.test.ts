@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OTHER_IMPORTERS, otherImporters, readImportFile } from '../../../lib/backup/detect';
+import { IMPORTERS, importers, readImportFile } from '../../../lib/import/registry';
+import { OTHER_IMPORTERS } from './importer-groups';
 import { createBackup } from '../../../lib/backup/pc-backup';
-import type { ImportInput, Importer } from '../../../lib/backup/types';
+import type { ImportInput, Importer } from '../../../lib/import/types';
 import { IMPORT_LIMITS, validateAccountData } from '../../../lib/otp';
 import {
   ABSENT,
@@ -18,6 +19,7 @@ import {
 
 const fake = (format: string, detect: (input: ImportInput) => boolean): Importer => ({
   format,
+  password: 'if-encrypted',
   detect,
   read: async (_input, password) => ({
     format,
@@ -41,6 +43,25 @@ describe('readImportFile', () => {
     expect(read.skipped[0]?.title).toBe('pw');
   });
 
+  it('hands a typed password only to an importer that may need one', async () => {
+    const plain: Importer = { ...fake('plain', () => true), password: 'never' };
+    const read = await readImportFile(textInput('x'), 'pw', [plain]);
+    expect(read.skipped).toEqual([]);
+  });
+
+  it('says for every registered format whether it needs a password', () => {
+    expect(Object.fromEntries(IMPORTERS.map((i) => [i.format, i.password]))).toEqual({
+      'pc-authenticator': 'always',
+      'authenticator-extension': 'if-encrypted',
+      'bitwarden-json': 'never',
+      'bitwarden-csv': 'never',
+      aegis: 'if-encrypted',
+      '2fas': 'if-encrypted',
+      andotp: 'if-encrypted',
+      'otpauth-text': 'never',
+    });
+  });
+
   it.each([
     ['an empty list', [] as Importer[]],
     ['no importer that recognises it', [fake('never', () => false)]],
@@ -50,17 +71,18 @@ describe('readImportFile', () => {
     ).toBe('unsupported-format');
   });
 
-  it('OTHER_IMPORTERS lists this module’s formats, most specific first', () => {
-    expect(OTHER_IMPORTERS.map((i) => i.format)).toEqual([
+  it('IMPORTERS is the one ordered list, most specific first, the URI list last', () => {
+    expect(IMPORTERS.map((i) => i.format)).toEqual([
       'pc-authenticator',
       'authenticator-extension',
       'bitwarden-json',
       'bitwarden-csv',
+      'aegis',
+      '2fas',
+      'andotp',
       'otpauth-text',
     ]);
-    expect(otherImporters(crypto).map((i) => i.format)).toEqual(
-      OTHER_IMPORTERS.map((i) => i.format),
-    );
+    expect(importers(crypto).map((i) => i.format)).toEqual(IMPORTERS.map((i) => i.format));
   });
 
   it('reads our own backup through the list', async () => {

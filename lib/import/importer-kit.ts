@@ -3,7 +3,13 @@ import { BackupError } from './types';
 export { EntryList, numberField, textField } from './entry-list';
 export { base64ToBytes, concatBytes, hexToBytes, passwordBytes } from './importer-bytes';
 export { GCM_TAG_BYTES, aesGcmOpen, pbkdf2, sha256 } from './importer-crypto';
-export { SKIP_REASONS, entryTitle, skipReasonOf, type SkipReason } from './importer-skip-reasons';
+export {
+  SKIP_REASONS,
+  entryTitle,
+  migrationSkipped,
+  skipReasonOf,
+  type SkipReason,
+} from './importer-skip-reasons';
 export {
   decodeUtf8,
   isObject,

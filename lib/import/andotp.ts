@@ -184,6 +184,7 @@ function isPlainAndOtp(value: unknown): boolean {
 
 export const andOtpImporter: Importer = {
   format: FORMAT,
+  password: 'if-encrypted',
   /**
    * A plain backup by its JSON shape. An encrypted one is binary: recognised by andOTP's
    * `.aes` file name, or by a plausible iteration count in front (the current layout); an old

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accountTitle } from '../../../lib/account-title';
-import { BackupError, type ImportInput, type SkippedEntry } from '../../../lib/backup/types';
+import { BackupError, type ImportInput, type SkippedEntry } from '../../../lib/import/types';
 import { OTP_DEFAULTS, type AccountData, type OtpAlgorithm } from '../../../lib/otp';
-import { evpBytesToKey } from '../../../lib/backup/openssl-aes';
+import { evpBytesToKey } from '../../../lib/import/openssl-aes';
 
 /**
  * Fixture access for the otpauth-text, Bitwarden and Authenticator-extension importer tests:

@@ -137,6 +137,7 @@ export function readTwoFasServices(services: unknown): ImportedEntries {
 
 export const twoFasImporter: Importer = {
   format: FORMAT,
+  password: 'if-encrypted',
   detect(input: ImportInput): boolean {
     const json = parseJsonBytes(input.bytes);
     return json !== undefined && isTwoFasShape(json.value);

@@ -6,9 +6,10 @@ import {
   bitwardenJsonImporter,
   readBitwardenCsv,
   readBitwardenJson,
-} from '../../../lib/backup/bitwarden';
-import { CsvSyntaxError, parseCsv } from '../../../lib/backup/csv';
-import { OTHER_IMPORTERS, readImportFile } from '../../../lib/backup/detect';
+} from '../../../lib/import/bitwarden';
+import { CsvSyntaxError, parseCsv } from '../../../lib/import/csv';
+import { readImportFile } from '../../../lib/import/registry';
+import { OTHER_IMPORTERS } from './importer-groups';
 import {
   ABSENT,
   AEGIS_DIR,

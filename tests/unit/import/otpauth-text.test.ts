@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OTHER_IMPORTERS, readImportFile } from '../../../lib/backup/detect';
+import { readImportFile } from '../../../lib/import/registry';
+import { OTHER_IMPORTERS } from './importer-groups';
 import {
   OTPAUTH_TEXT_FORMAT,
   otpauthTextImporter,
   readOtpauthText,
-} from '../../../lib/backup/otpauth-text';
+} from '../../../lib/import/otpauth-text';
 import { parseMigrationUri } from '../../../lib/otp/migration';
 import {
   ABSENT,

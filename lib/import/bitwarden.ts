@@ -91,6 +91,7 @@ export function readBitwardenJson(root: JsonObject): ImportedEntries {
 
 export const bitwardenJsonImporter: Importer = {
   format: BITWARDEN_JSON_FORMAT,
+  password: 'never',
   detect: (input: ImportInput) => isBitwardenJson(parseJsonBytes(input.bytes)?.value),
   async read(input: ImportInput): Promise<ImportedEntries> {
     const root = parseJsonBytes(input.bytes)?.value;
@@ -144,6 +145,7 @@ export function readBitwardenCsv(text: string): ImportedEntries {
 
 export const bitwardenCsvImporter: Importer = {
   format: BITWARDEN_CSV_FORMAT,
+  password: 'never',
   detect(input: ImportInput): boolean {
     const text = decodeUtf8(input.bytes);
     return text !== undefined && looksLikeBitwardenCsv(text);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AEGIS_ANDOTP_2FAS_IMPORTERS, aegisImporter } from '../../../lib/backup/aegis-andotp-2fas';
-import { parseAegisFile } from '../../../lib/backup/aegis';
-import type { ImportInput } from '../../../lib/backup/types';
+import { aegisImporter } from '../../../lib/import/aegis';
+import { AEGIS_ANDOTP_2FAS_IMPORTERS } from './importer-groups';
+import { parseAegisFile } from '../../../lib/import/aegis';
+import type { ImportInput } from '../../../lib/import/types';
 import {
   AEGIS_ENTRIES,
   aegisDb,

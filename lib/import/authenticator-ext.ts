@@ -274,6 +274,7 @@ function parseObject(text: string): JsonObject | undefined {
 export function authenticatorExtImporter(crypto: Crypto = globalThis.crypto): Importer {
   return {
     format: AUTHENTICATOR_EXT_FORMAT,
+    password: 'if-encrypted',
     detect: (input: ImportInput) => isAuthenticatorExtBackup(parseJsonBytes(input.bytes)?.value),
     async read(input: ImportInput, password?: string) {
       const root = parseJsonBytes(input.bytes)?.value;

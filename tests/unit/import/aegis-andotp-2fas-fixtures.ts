@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accountTitle } from '../../../lib/account-title';
-import { BackupError, type ImportedEntries, type SkippedEntry } from '../../../lib/backup/types';
+import { BackupError, type ImportedEntries, type SkippedEntry } from '../../../lib/import/types';
 import { OTP_DEFAULTS, type AccountData } from '../../../lib/otp';
 
 /**

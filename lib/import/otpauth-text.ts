@@ -4,7 +4,13 @@ import { parseMigrationUri } from '../otp/migration';
 import type { AccountData } from '../otp/types';
 import { parseOtpauthUri } from '../otp/uri';
 import { parseQuery } from '../otp/uri-encoding';
-import { decodeUtf8, entryTitle, skipReasonOf, SKIP_REASONS } from './importer-kit';
+import {
+  decodeUtf8,
+  entryTitle,
+  migrationSkipped,
+  skipReasonOf,
+  SKIP_REASONS,
+} from './importer-kit';
 import {
   BackupError,
   type ImportInput,
@@ -28,13 +34,38 @@ const OTPAUTH = /^otpauth:\/\//i;
 const MIGRATION = /^otpauth-migration:\/\//i;
 const COMMENT = /^(#|\/\/)/;
 
-function lines(text: string): string[] {
-  return text.split(/\r\n|\n|\r/).map((line) => line.trim());
+const URI_START = /^otpauth(-migration)?:/i;
+const ANY_URI = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** One item of a URI text: a URI (or what stands in its place) and its 0-based first line. */
+export interface TextItem {
+  text: string;
+  line: number;
+}
+
+/**
+ * The one line splitter of URI lists (files) and pasted text. Lines are trimmed; blank lines and
+ * `#` / `//` comment lines are ignored; every other line is an item — except, with
+ * `joinWrapped` (pasted text), a line that starts no URI (`scheme://`) and holds no space
+ * continues the `otpauth` URI before it: a long URI wrapped by a mail program. A file's line is
+ * a record of its own.
+ */
+export function splitUriText(text: string, joinWrapped = false): TextItem[] {
+  const items: TextItem[] = [];
+  text.split(/\r\n|\n|\r/).forEach((raw, line) => {
+    const trimmed = raw.trim();
+    if (trimmed === '' || COMMENT.test(trimmed)) return;
+    const last = items.at(-1);
+    const wrapped = joinWrapped && last && !ANY_URI.test(trimmed) && !/\s/.test(trimmed);
+    if (wrapped && URI_START.test(last.text)) last.text += trimmed;
+    else items.push({ text: trimmed, line });
+  });
+  return items;
 }
 
 /** True when some line of the text starts with `otpauth://` or `otpauth-migration://`. */
 export function looksLikeOtpauthText(text: string): boolean {
-  return lines(text).some((line) => OTPAUTH.test(line) || MIGRATION.test(line));
+  return splitUriText(text).some(({ text: line }) => OTPAUTH.test(line) || MIGRATION.test(line));
 }
 
 /**
@@ -62,15 +93,12 @@ function uriTitle(uri: string, lineIndex: number): string {
 export function readOtpauthText(text: string): ImportedEntries {
   const accounts: AccountData[] = [];
   const skipped: SkippedEntry[] = [];
-  lines(text).forEach((line, index) => {
-    if (line === '' || COMMENT.test(line)) return;
+  splitUriText(text).forEach(({ text: line, line: index }) => {
     if (MIGRATION.test(line)) {
       try {
         const batch = parseMigrationUri(line);
         accounts.push(...batch.accounts);
-        for (const s of batch.skipped) {
-          skipped.push({ title: s.title, reason: `import_skipped_${s.reason.replace(/-/g, '_')}` });
-        }
+        skipped.push(...batch.skipped.map(migrationSkipped));
       } catch (err) {
         if (!isOtpError(err)) throw err;
         skipped.push({ title: `#${index + 1}`, reason: SKIP_REASONS.invalid });
@@ -93,6 +121,7 @@ export function readOtpauthText(text: string): ImportedEntries {
 
 export const otpauthTextImporter: Importer = {
   format: OTPAUTH_TEXT_FORMAT,
+  password: 'never',
   detect(input: ImportInput): boolean {
     const text = decodeUtf8(input.bytes);
     return text !== undefined && looksLikeOtpauthText(text);

@@ -99,6 +99,7 @@ export function readAegisDb(db: unknown): ImportedEntries {
 
 export const aegisImporter: Importer = {
   format: FORMAT,
+  password: 'if-encrypted',
   detect(input: ImportInput): boolean {
     const json = parseJsonBytes(input.bytes);
     return json !== undefined && isAegisShape(json.value);

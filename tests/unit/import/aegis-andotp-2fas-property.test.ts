@@ -1,20 +1,15 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseAegisFile } from '../../../lib/backup/aegis';
-import {
-  AEGIS_ANDOTP_2FAS_IMPORTERS,
-  aegisImporter,
-  andOtpImporter,
-  twoFasImporter,
-} from '../../../lib/backup/aegis-andotp-2fas';
-import { parseAndOtpFile } from '../../../lib/backup/andotp';
-import { parseTwoFasFile } from '../../../lib/backup/twofas';
+import { aegisImporter, parseAegisFile } from '../../../lib/import/aegis';
+import { andOtpImporter, parseAndOtpFile } from '../../../lib/import/andotp';
+import { parseTwoFasFile, twoFasImporter } from '../../../lib/import/twofas';
 import {
   BackupError,
   type ImportInput,
   type ImportedEntries,
   type Importer,
-} from '../../../lib/backup/types';
+} from '../../../lib/import/types';
+import { AEGIS_ANDOTP_2FAS_IMPORTERS } from './importer-groups';
 import { IMPORT_LIMITS, validateAccountData } from '../../../lib/otp';
 import {
   AEGIS_ENTRIES,

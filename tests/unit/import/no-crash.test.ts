@@ -1,21 +1,22 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readAuthenticatorExtBackup } from '../../../lib/backup/authenticator-ext';
+import { readAuthenticatorExtBackup } from '../../../lib/import/authenticator-ext';
 import {
   bitwardenCsvImporter,
   bitwardenJsonImporter,
   readBitwardenCsv,
   readBitwardenJson,
-} from '../../../lib/backup/bitwarden';
-import { CsvSyntaxError, parseCsv } from '../../../lib/backup/csv';
-import { OTHER_IMPORTERS, readImportFile } from '../../../lib/backup/detect';
-import { otpauthTextImporter, readOtpauthText } from '../../../lib/backup/otpauth-text';
+} from '../../../lib/import/bitwarden';
+import { CsvSyntaxError, parseCsv } from '../../../lib/import/csv';
+import { readImportFile } from '../../../lib/import/registry';
+import { OTHER_IMPORTERS } from './importer-groups';
+import { otpauthTextImporter, readOtpauthText } from '../../../lib/import/otpauth-text';
 import {
   parseBackupEnvelope,
   pcBackupImporter,
   readBackupPayload,
 } from '../../../lib/backup/pc-backup';
-import { BackupError, type ImportedEntries } from '../../../lib/backup/types';
+import { BackupError, type ImportedEntries } from '../../../lib/import/types';
 import { openSslEncrypt } from './other-fixtures';
 
 /**
