@@ -5,7 +5,7 @@ import type { Importer } from '../backup/types';
 import { backupFileName, type BackupStatus } from '../backup-protocol';
 import { MIN_PASSWORD_LENGTH } from '../password-strength';
 import type { Vault } from '../vault';
-import { base64ToBytes } from '../vault/base64';
+import { decodeBase64Strict } from '../crypto/base64';
 import { InputError } from './errors';
 import type { HandlerMap } from './handler-types';
 import { classifyImport, toAdd } from './import-preview';
@@ -55,7 +55,7 @@ export function backupHandlers(vault: Vault, deps: BackupDeps): HandlerMap<Backu
     'backup.preview': async ({ name, base64, password }) => {
       let bytes: Uint8Array;
       try {
-        bytes = base64ToBytes(base64, 'file');
+        bytes = decodeBase64Strict(base64, 'file');
       } catch {
         throw new InputError('manage_file_unreadable');
       }

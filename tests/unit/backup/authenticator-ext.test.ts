@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { base64NoPad } from '../../../lib/backup/argon2-phc';
+import { bytesToBase64NoPad } from '../../../lib/crypto/base64';
+import { openSslDecryptText } from '../../../lib/crypto/openssl-aes';
 import {
   AUTHENTICATOR_EXT_FORMAT,
   authenticatorExtImporter,
@@ -10,7 +11,6 @@ import {
   readAuthenticatorExtBackup,
 } from '../../../lib/backup/authenticator-ext';
 import { OTHER_IMPORTERS, readImportFile } from '../../../lib/backup/detect';
-import { openSslDecryptText } from '../../../lib/backup/openssl-aes';
 import type { ImportedEntries } from '../../../lib/backup/types';
 import type { AccountData } from '../../../lib/otp';
 import {
@@ -386,7 +386,7 @@ describe('Authenticator extension: v1 direct encryption (built here)', () => {
   });
 
   it('writes the v8 passphrase as unpadded base64', () => {
-    expect(base64NoPad(new Uint8Array([1, 2, 3, 4]))).toBe('AQIDBA');
+    expect(bytesToBase64NoPad(new Uint8Array([1, 2, 3, 4]))).toBe('AQIDBA');
   });
 });
 
