@@ -1,3 +1,4 @@
+import { MIGRATION_SKIP_REASONS } from '../backup/importer-skip-reasons';
 import type { ImportOutcome } from '../messaging';
 import { parseOtpauthUri } from '../otp';
 import { IMPORT_LIMITS, DEFAULT_LIMITS } from '../otp/fields';
@@ -48,7 +49,7 @@ async function importText(vault: Vault, text: string): Promise<ImportOutcome[]> 
     outcomes.push({ kind: stored.kind, title: stored.title });
   }
   for (const skipped of batch.skipped) {
-    const key = skipped.error ?? `import_skipped_${skipped.reason.replace(/-/g, '_')}`;
+    const key = skipped.error ?? MIGRATION_SKIP_REASONS[skipped.reason];
     outcomes.push({ kind: 'skipped', title: skipped.title, error: { key } });
   }
   if (batch.batchSize > 1) {

@@ -1,7 +1,13 @@
 import { BackupError } from './types';
 
 export { EntryList, numberField, textField } from './entry-list';
-export { SKIP_REASONS, entryTitle, skipReasonOf, type SkipReason } from './importer-skip-reasons';
+export {
+  MIGRATION_SKIP_REASONS,
+  SKIP_REASONS,
+  entryTitle,
+  skipReasonOf,
+  type SkipReason,
+} from './importer-skip-reasons';
 export {
   decodeUtf8,
   isObject,

@@ -1,6 +1,7 @@
 import { accountTitle } from '../account-title';
 import type { OtpError } from '../otp/errors';
 import { MAX_LABEL_LENGTH } from '../otp/fields';
+import type { MigrationSkipReason } from '../otp/migration';
 
 /**
  * Why an entry is not imported, and the title it is listed under: shared by every importer so
@@ -16,6 +17,14 @@ export const SKIP_REASONS = {
 } as const;
 
 export type SkipReason = (typeof SKIP_REASONS)[keyof typeof SKIP_REASONS];
+
+/** The skip reason of an account a Google Authenticator export holds but we cannot import. */
+export const MIGRATION_SKIP_REASONS: Readonly<Record<MigrationSkipReason, SkipReason>> = {
+  'unsupported-type': SKIP_REASONS.type,
+  'unsupported-algorithm': SKIP_REASONS.algorithm,
+  'unsupported-digits': SKIP_REASONS.digits,
+  'invalid-account': SKIP_REASONS.invalid,
+};
 
 /** A title for the user to recognise a skipped entry: never the secret. */
 export function entryTitle(issuer: unknown, name: unknown, index: number): string {

@@ -4,7 +4,13 @@ import { parseMigrationUri } from '../otp/migration';
 import type { AccountData } from '../otp/types';
 import { parseOtpauthUri } from '../otp/uri';
 import { parseQuery } from '../otp/uri-encoding';
-import { decodeUtf8, entryTitle, skipReasonOf, SKIP_REASONS } from './importer-kit';
+import {
+  MIGRATION_SKIP_REASONS,
+  SKIP_REASONS,
+  decodeUtf8,
+  entryTitle,
+  skipReasonOf,
+} from './importer-kit';
 import {
   BackupError,
   type ImportInput,
@@ -69,7 +75,7 @@ export function readOtpauthText(text: string): ImportedEntries {
         const batch = parseMigrationUri(line);
         accounts.push(...batch.accounts);
         for (const s of batch.skipped) {
-          skipped.push({ title: s.title, reason: `import_skipped_${s.reason.replace(/-/g, '_')}` });
+          skipped.push({ title: s.title, reason: MIGRATION_SKIP_REASONS[s.reason] });
         }
       } catch (err) {
         if (!isOtpError(err)) throw err;

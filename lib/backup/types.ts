@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n';
 import type { AccountData } from '../otp/types';
 
 /** A file (or pasted text) handed to the importers. */
@@ -10,7 +11,7 @@ export interface ImportInput {
 export interface SkippedEntry {
   title: string;
   /** An i18n message key, e.g. `import_skipped_unsupported_type`. */
-  reason: string;
+  reason: MessageKey;
 }
 
 /** What one file holds, in our terms; nothing is stored until the user confirms. */
