@@ -1,9 +1,12 @@
+import type { MessageKey } from './i18n';
+
 /**
  * An error as it crosses the message boundary: a message key from `_locales` plus the values its
  * placeholders need. Never carries a secret or a password.
  */
 export interface AppError {
-  key: string;
+  /** A key of `messages.json`: a misspelt key does not compile. */
+  key: MessageKey;
   /** Substitutions for `$1`, `$2`… in the message. */
   subs?: string[];
   /** For a refused unlock: how long until the next attempt is allowed. */

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n';
 import type { AccountPatch } from '../messaging';
 import { strictOrigin } from '../site-origin';
 import { InputError } from './errors';
@@ -26,7 +27,7 @@ export function checkAccountPatch(value: unknown): AccountPatch {
   return patch;
 }
 
-function text(value: unknown, tooLong: string): string {
+function text(value: unknown, tooLong: MessageKey): string {
   if (typeof value !== 'string') throw new InputError('error_unexpected');
   const trimmed = value.trim();
   if ([...trimmed].length > TEXT_MAX) throw new InputError(tooLong);

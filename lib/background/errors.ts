@@ -1,3 +1,5 @@
+import type { MessageKey } from '../i18n';
+
 /** The errors the background's own steps throw; `toAppError` turns each into a message key. */
 
 /** The key being added is already stored (under `title`); adding it twice would only confuse. */
@@ -35,7 +37,7 @@ export class ForbiddenSenderError extends Error {
 /** A request's data failed a check the user can fix: `key` (and `subs`) say which, in words. */
 export class InputError extends Error {
   constructor(
-    readonly key: string,
+    readonly key: MessageKey,
     readonly subs?: string[],
   ) {
     super(`Invalid input: ${key}`);

@@ -3,7 +3,7 @@ import { QR_IMAGE_FORMAT, readPastedText, readQrTexts } from '../import/qr-text'
 import { previewItems } from '../import/classify';
 import type { ImportSource, ImportedEntries, Importer } from '../import/types';
 import type { Vault } from '../vault';
-import { base64ToBytes } from '../vault/base64';
+import { decodeBase64Strict } from '../crypto/base64';
 import { InputError } from './errors';
 import type { HandlerMap } from './handler-types';
 import { imageFromDataUrl } from './image-data';
@@ -42,7 +42,7 @@ async function readSource(
     case 'file': {
       let bytes: Uint8Array;
       try {
-        bytes = base64ToBytes(source.base64, 'file');
+        bytes = decodeBase64Strict(source.base64, 'file');
       } catch {
         throw new InputError('manage_file_unreadable');
       }

@@ -1,6 +1,6 @@
 import type { ImportedEntries } from '../import/types';
-import { aad, importAesKey, open, seal } from '../vault/aes-gcm';
-import { base64ToBytes, bytesToBase64 } from '../vault/base64';
+import { aad, importAesKey, open, seal } from '../crypto/aes-gcm';
+import { bytesToBase64, decodeBase64Strict } from '../crypto/base64';
 import type { SessionStore } from '../vault';
 
 /** The `storage.session` key of the one source waiting for the user's confirmation. */
@@ -44,7 +44,7 @@ export class PendingImport {
     try {
       const { id: storedId, box } = JSON.parse(stored) as { id: unknown; box: unknown };
       if (storedId !== id) return undefined;
-      const raw = base64ToBytes(key64, 'token');
+      const raw = decodeBase64Strict(key64, 'token');
       const key = await importAesKey(this.crypto, raw);
       raw.fill(0);
       const plaintext = await open(this.crypto, key, box, AAD);

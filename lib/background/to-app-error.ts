@@ -1,10 +1,11 @@
 import type { AppError } from '../app-error';
-import { BackupError } from '../import/types';
+import { BackupError, type BackupErrorCode } from '../import/types';
+import type { MessageKey } from '../i18n';
 import { isOtpError, otpErrorKey } from '../otp/errors';
 import { isVaultError, type VaultErrorCode } from '../vault/errors';
 import { DuplicateAccountError, ImageUnreadableError, InputError, NoOtpQrError } from './errors';
 
-const VAULT_KEYS: Record<VaultErrorCode, string> = {
+const VAULT_KEYS: Record<VaultErrorCode, MessageKey> = {
   none: 'error_vault_none',
   exists: 'error_vault_exists',
   locked: 'error_vault_locked',
@@ -15,6 +16,15 @@ const VAULT_KEYS: Record<VaultErrorCode, string> = {
   'unsupported-kdf': 'error_unsupported_kdf',
   'not-found': 'error_not_found',
   'corrupt-record': 'error_record_corrupt',
+};
+
+/** The page tells a file's problems apart by key (e.g. it asks for a password again). */
+const BACKUP_KEYS: Record<BackupErrorCode, MessageKey> = {
+  'password-required': 'error_backup_password_required',
+  'wrong-password': 'error_backup_wrong_password',
+  corrupt: 'error_backup_corrupt',
+  'unsupported-format': 'error_backup_unsupported_format',
+  'unsupported-version': 'error_backup_unsupported_version',
 };
 
 /**
@@ -32,8 +42,7 @@ export function toAppError(error: unknown): AppError {
     return { key: VAULT_KEYS[error.code] };
   }
   if (isOtpError(error)) return { key: otpErrorKey(error) };
-  // password-required → error_backup_password_required, …: the page tells them apart by key.
-  if (error instanceof BackupError) return { key: `error_backup_${error.code.replace(/-/g, '_')}` };
+  if (error instanceof BackupError) return { key: BACKUP_KEYS[error.code] };
   if (error instanceof NoOtpQrError) return { key: 'error_enroll_no_otp_qr' };
   if (error instanceof ImageUnreadableError) return { key: 'error_image_unreadable' };
   if (error instanceof InputError)

@@ -1,5 +1,6 @@
-import { importAesKey, seal } from '../vault/aes-gcm';
-import { argon2idBytes, type KdfParams } from '../vault/kdf';
+import { openBytes, seal } from '../crypto/aes-gcm';
+import { deriveAesKey } from '../crypto/argon2id';
+import type { KdfParams } from '../crypto/kdf-params';
 import type { BackupEnvelope } from './pc-backup-envelope';
 import {
   PC_BACKUP_FORMAT,
@@ -11,8 +12,8 @@ import { BackupError } from '../import/types';
 
 /**
  * The backup's encryption: AES-256-GCM under the Argon2id hash of the backup password, with
- * {@link backupAdditionalData} of the file version. Key bytes are zeroed as soon as they are
- * imported.
+ * {@link backupAdditionalData} of the file version (`deriveAesKey` zeroes the key bytes as soon
+ * as they are imported).
  */
 
 /**
@@ -25,12 +26,10 @@ export async function sealBackup(
   kdf: KdfParams,
   plaintext: Uint8Array<ArrayBuffer>,
 ): Promise<{ iv: string; ciphertext: string }> {
-  const raw = await argon2idBytes(password, kdf);
   try {
-    const key = await importAesKey(crypto, raw);
+    const key = await deriveAesKey(crypto, password, kdf);
     return await seal(crypto, key, plaintext, backupAdditionalData(PC_BACKUP_VERSION));
   } finally {
-    raw.fill(0);
     plaintext.fill(0);
   }
 }
@@ -45,28 +44,16 @@ export async function openBackup(
   password: string,
   envelope: BackupEnvelope,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  let raw: Uint8Array<ArrayBuffer>;
+  let key: CryptoKey;
   try {
-    raw = await argon2idBytes(password, envelope.kdf);
+    key = await deriveAesKey(crypto, password, envelope.kdf);
   } catch {
     throw corruptBackup();
   }
   try {
-    const key = await importAesKey(crypto, raw);
-    return new Uint8Array(
-      await crypto.subtle.decrypt(
-        {
-          name: 'AES-GCM',
-          iv: envelope.iv,
-          additionalData: backupAdditionalData(envelope.version),
-        },
-        key,
-        envelope.data,
-      ),
-    );
+    const additionalData = backupAdditionalData(envelope.version);
+    return await openBytes(crypto, key, envelope.iv, envelope.data, additionalData);
   } catch {
     throw new BackupError('wrong-password', PC_BACKUP_FORMAT);
-  } finally {
-    raw.fill(0);
   }
 }

@@ -1,7 +1,6 @@
-import { GCM_IV_BYTES } from '../vault/aes-gcm';
-import { base64ToBytes } from '../vault/base64';
-import { VaultError } from '../vault/errors';
-import { parseKdfParams, type KdfParams } from '../vault/kdf';
+import { GCM_IV_BYTES } from '../crypto/aes-gcm';
+import { decodeBase64Strict } from '../crypto/base64';
+import { KdfParamsError, parseKdfParams, type KdfParams } from '../crypto/kdf-params';
 import { isObject } from '../import/importer-kit';
 import {
   PC_BACKUP_CIPHER,
@@ -51,7 +50,11 @@ export function parseBackupEnvelope(text: string): BackupEnvelope {
   try {
     kdf = parseKdfParams(root.kdf);
   } catch (err) {
-    if (err instanceof VaultError && err.code === 'unsupported-kdf' && isObject(root.kdf)) {
+    if (
+      err instanceof KdfParamsError &&
+      err.reason === 'unsupported-algorithm' &&
+      isObject(root.kdf)
+    ) {
       throw new BackupError('unsupported-version', PC_BACKUP_FORMAT);
     }
     throw corrupt();
@@ -65,8 +68,8 @@ export function parseBackupEnvelope(text: string): BackupEnvelope {
   let iv: Uint8Array<ArrayBuffer>;
   let data: Uint8Array<ArrayBuffer>;
   try {
-    iv = base64ToBytes(cipher.iv, 'cipher.iv');
-    data = base64ToBytes(root.data, 'data');
+    iv = decodeBase64Strict(cipher.iv, 'cipher.iv');
+    data = decodeBase64Strict(root.data, 'data');
   } catch {
     throw corrupt();
   }

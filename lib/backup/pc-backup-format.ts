@@ -1,4 +1,4 @@
-import { aad } from '../vault/aes-gcm';
+import { aad } from '../crypto/aes-gcm';
 import { BackupError } from '../import/types';
 
 /**

@@ -1,5 +1,5 @@
+import { newKdfParams, type KdfCost } from '../crypto/kdf-params';
 import type { AccountData } from '../otp/types';
-import { newKdfParams, type KdfCost } from '../vault/kdf';
 import { decodeUtf8, parseJsonBytes, requirePassword } from '../import/importer-kit';
 import { isPcBackup, parseBackupEnvelope } from './pc-backup-envelope';
 import { openBackup, sealBackup } from './pc-backup-crypto';

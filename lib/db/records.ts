@@ -1,3 +1,5 @@
+import type { SealedBox } from '../crypto/aes-gcm';
+
 /**
  * The shapes stored on disk. Only what is listed here is ever written to IndexedDB; everything
  * that says something about an account lives inside an AES-256-GCM ciphertext.
@@ -5,11 +7,7 @@
  * @see https://nvlpubs.nist.gov/nistpubs/Legacy/SP/nistspecialpublication800-38d.pdf (GCM)
  */
 
-/** One AES-GCM encryption: a 96-bit IV and the ciphertext with its 128-bit tag, both base64. */
-export interface SealedBox {
-  iv: string;
-  ciphertext: string;
-}
+export type { SealedBox };
 
 /**
  * One account in the `accounts` table. `iv`/`ciphertext` hold the JSON of the whole

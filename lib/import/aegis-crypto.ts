@@ -1,13 +1,11 @@
 import { scryptAsync } from '@noble/hashes/scrypt.js';
+import { concatBytes } from '@noble/hashes/utils.js';
+import { tryOpenRaw } from '../crypto/aes-gcm';
+import { decodeBase64Lenient } from '../crypto/base64';
+import { tryDecodeHex } from '../crypto/hex';
+import { passwordBytes } from '../crypto/password';
+import { isObject } from './importer-kit';
 import { BackupError } from './types';
-import {
-  aesGcmOpen,
-  base64ToBytes,
-  concatBytes,
-  hexToBytes,
-  isObject,
-  passwordBytes,
-} from './importer-kit';
 
 /**
  * Aegis vault encryption (`header` of an encrypted export): each password slot (type 1) holds
@@ -67,8 +65,8 @@ const corrupt = () => new BackupError('corrupt', FORMAT);
 
 function keyParams(value: unknown): AegisKeyParams {
   if (!isObject(value)) throw corrupt();
-  const nonce = hexToBytes(value.nonce);
-  const tag = hexToBytes(value.tag);
+  const nonce = tryDecodeHex(value.nonce);
+  const tag = tryDecodeHex(value.tag);
   if (nonce?.length !== 12 || tag?.length !== 16) throw corrupt();
   return { nonce, tag };
 }
@@ -97,8 +95,8 @@ function passwordSlot(slot: Record<string, unknown>): AegisPasswordSlot {
   ) {
     throw corrupt();
   }
-  const salt = hexToBytes(slot.salt);
-  const key = hexToBytes(slot.key);
+  const salt = tryDecodeHex(slot.salt);
+  const key = tryDecodeHex(slot.key);
   if (!salt || salt.length === 0 || salt.length > 1024 || key?.length !== 32) throw corrupt();
   return { n, r, p, salt, key, keyParams: keyParams(slot.key_params) };
 }
@@ -137,12 +135,13 @@ export async function deriveAegisSlotKey(
 
 /** Opens the master key with a password slot, or `undefined` if the password does not fit. */
 async function openSlot(
+  crypto: Crypto,
   password: string,
   slot: AegisPasswordSlot,
 ): Promise<Uint8Array | undefined> {
   const slotKey = await deriveAegisSlotKey(password, slot);
   const sealed = concatBytes(slot.key, slot.keyParams.tag);
-  return aesGcmOpen(slotKey, slot.keyParams.nonce, sealed);
+  return tryOpenRaw(crypto, slotKey, slot.keyParams.nonce, sealed);
 }
 
 /**
@@ -153,14 +152,16 @@ export async function decryptAegisDb(
   header: AegisHeader,
   db: string,
   password: string,
+  crypto: Crypto = globalThis.crypto,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const sealedDb = base64ToBytes(db);
+  const sealedDb = decodeBase64Lenient(db);
   if (!sealedDb) throw corrupt();
   for (const slot of header.slots) {
-    const masterKey = await openSlot(password, slot);
+    const masterKey = await openSlot(crypto, password, slot);
     if (masterKey === undefined) continue;
     if (masterKey.length !== 32) throw corrupt();
-    const plain = await aesGcmOpen(
+    const plain = await tryOpenRaw(
+      crypto,
       masterKey,
       header.params.nonce,
       concatBytes(sealedDb, header.params.tag),

@@ -1,18 +1,16 @@
 import {
   EntryList,
-  GCM_TAG_BYTES,
   SKIP_REASONS,
-  aesGcmOpen,
   entryTitle,
   isObject,
   looksLikeText,
   numberField,
   parseJsonBytes,
-  pbkdf2,
   requirePassword,
-  sha256,
   textField,
 } from './importer-kit';
+import { GCM_TAG_BYTES, tryOpenRaw } from '../crypto/aes-gcm';
+import { pbkdf2, sha256Password } from '../crypto/pbkdf2';
 import { BackupError, type ImportInput, type ImportedEntries, type Importer } from './types';
 
 /**
@@ -104,14 +102,16 @@ export function parseAndOtpFile(bytes: Uint8Array): AndOtpFile {
 export async function decryptAndOtp(
   file: Extract<AndOtpFile, { kind: 'encrypted' }>,
   password: string,
+  crypto: Crypto = globalThis.crypto,
 ): Promise<Uint8Array> {
   if (file.newLayout) {
     const { iterations, salt, nonce, sealed } = file.newLayout;
-    const key = await pbkdf2(password, salt, iterations, 'SHA-1', 32);
-    const plain = await aesGcmOpen(key, nonce, sealed);
+    const key = await pbkdf2(crypto, password, salt, iterations, 'SHA-1', 32);
+    const plain = await tryOpenRaw(crypto, key, nonce, sealed);
     if (plain) return plain;
   }
-  const plain = await aesGcmOpen(await sha256(password), file.old.nonce, file.old.sealed);
+  const oldKey = await sha256Password(crypto, password);
+  const plain = await tryOpenRaw(crypto, oldKey, file.old.nonce, file.old.sealed);
   if (plain) return plain;
   throw new BackupError('wrong-password', FORMAT);
 }

@@ -1,5 +1,8 @@
+import { parseArgon2idPhc, verifyArgon2idPhc } from '../crypto/argon2-phc';
+import { argon2idRaw } from '../crypto/argon2id';
+import { bytesToBase64NoPad } from '../crypto/base64';
+import { openSslDecrypt, openSslDecryptText } from '../crypto/openssl-aes';
 import { encodeBase32 } from '../otp/base32';
-import { argon2idRaw, base64NoPad, parseArgon2idPhc, verifyArgon2idPhc } from './argon2-phc';
 import {
   EntryList,
   SKIP_REASONS,
@@ -11,13 +14,12 @@ import {
   textField,
   type JsonObject,
 } from './importer-kit';
-import { openSslDecrypt, openSslDecryptText } from './openssl-aes';
 import { BackupError, type ImportInput, type ImportedEntries, type Importer } from './types';
 
 /**
  * Backups of the "Authenticator" browser extension (github.com/Authenticator-Extension,
  * v7/v8): a JSON object of storage records keyed by entry hash. Three ways of protecting them
- * are read, all CryptoJS passphrase AES (see `openssl-aes.ts`):
+ * are read, all CryptoJS passphrase AES (see `lib/crypto/openssl-aes.ts`):
  * - v8 whole-record: `{dataType: "EncOTPStorage", keyId, data, index}` records plus
  *   `{dataType: "Key", id, salt, hash}`; passphrase = unpadded base64 of
  *   Argon2id(password, salt as UTF-8, t=2, m=19456 KiB, p=1, 32 bytes), checked against the
@@ -141,7 +143,7 @@ async function unlockV8Key(key: JsonObject, password: string): Promise<string | 
     throw new BackupError('corrupt', AUTHENTICATOR_EXT_FORMAT);
   }
   const raw = await argon2idRaw(password, salt, V8_KEY_COST, V8_KEY_BYTES);
-  const passphrase = base64NoPad(raw);
+  const passphrase = bytesToBase64NoPad(raw);
   raw.fill(0);
   return (await verifyArgon2idPhc(passphrase, phc)) ? passphrase : undefined;
 }

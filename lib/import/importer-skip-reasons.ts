@@ -19,6 +19,14 @@ export const SKIP_REASONS = {
 
 export type SkipReason = (typeof SKIP_REASONS)[keyof typeof SKIP_REASONS];
 
+/** The skip reason of an account a Google Authenticator export holds but we cannot import. */
+const MIGRATION_SKIP_REASONS: Readonly<Record<MigrationSkipReason, SkipReason>> = {
+  'unsupported-type': SKIP_REASONS.type,
+  'unsupported-algorithm': SKIP_REASONS.algorithm,
+  'unsupported-digits': SKIP_REASONS.digits,
+  'invalid-account': SKIP_REASONS.invalid,
+};
+
 /** A title for the user to recognise a skipped entry: never the secret. */
 export function entryTitle(issuer: unknown, name: unknown, index: number): string {
   const tidy = (value: unknown) =>
@@ -42,13 +50,6 @@ export function skipReasonOf(err: OtpError): SkipReason {
   if (err.field === 'digits' && err.reason === 'out-of-range') return SKIP_REASONS.digits;
   return SKIP_REASONS.invalid;
 }
-
-const MIGRATION_SKIP_REASONS: Record<MigrationSkipReason, SkipReason> = {
-  'unsupported-type': SKIP_REASONS.type,
-  'unsupported-algorithm': SKIP_REASONS.algorithm,
-  'unsupported-digits': SKIP_REASONS.digits,
-  'invalid-account': SKIP_REASONS.invalid,
-};
 
 /**
  * A Google export's skipped account as every other source lists it: the precise problem when

@@ -1,5 +1,7 @@
+import { GCM_TAG_BYTES, tryOpenRaw } from '../crypto/aes-gcm';
+import { decodeBase64Lenient } from '../crypto/base64';
+import { pbkdf2 } from '../crypto/pbkdf2';
 import { BackupError } from './types';
-import { GCM_TAG_BYTES, aesGcmOpen, base64ToBytes, pbkdf2 } from './importer-kit';
 
 /**
  * 2FAS Authenticator backup encryption (schema 2 and later): `servicesEncrypted` (and the
@@ -25,7 +27,7 @@ export interface TwoFasSealed {
 /** Decodes `base64(ciphertext ‖ tag):base64(salt):base64(iv)`; throws `corrupt`. */
 export function parseTwoFasSealed(text: unknown): TwoFasSealed {
   const parts = typeof text === 'string' ? text.split(':') : [];
-  const [sealed, salt, iv] = parts.map(base64ToBytes);
+  const [sealed, salt, iv] = parts.map(decodeBase64Lenient);
   if (
     parts.length !== 3 ||
     !sealed ||
@@ -42,16 +44,22 @@ export function parseTwoFasSealed(text: unknown): TwoFasSealed {
 }
 
 /** The AES-256 key for `salt`: PBKDF2-HMAC-SHA256(UTF-8 password, salt, 10,000, 32 bytes). */
-export function deriveTwoFasKey(password: string, salt: Uint8Array): Promise<Uint8Array> {
-  return pbkdf2(password, salt, TWOFAS_PBKDF2_ITERATIONS, 'SHA-256', 32);
+export function deriveTwoFasKey(
+  password: string,
+  salt: Uint8Array,
+  crypto: Crypto = globalThis.crypto,
+): Promise<Uint8Array> {
+  return pbkdf2(crypto, password, salt, TWOFAS_PBKDF2_ITERATIONS, 'SHA-256', 32);
 }
 
 /** Decrypts a sealed field, or `undefined` when it does not authenticate under the password. */
 export async function openTwoFasSealed(
   password: string,
   field: TwoFasSealed,
+  crypto: Crypto = globalThis.crypto,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  return aesGcmOpen(await deriveTwoFasKey(password, field.salt), field.iv, field.sealed);
+  const key = await deriveTwoFasKey(password, field.salt, crypto);
+  return tryOpenRaw(crypto, key, field.iv, field.sealed);
 }
 
 /**
@@ -63,11 +71,12 @@ export async function decryptTwoFasServices(
   services: TwoFasSealed,
   reference: TwoFasSealed | undefined,
   password: string,
+  crypto: Crypto = globalThis.crypto,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  if (reference && !(await openTwoFasSealed(password, reference))) {
+  if (reference && !(await openTwoFasSealed(password, reference, crypto))) {
     throw new BackupError('wrong-password', FORMAT);
   }
-  const plain = await openTwoFasSealed(password, services);
+  const plain = await openTwoFasSealed(password, services, crypto);
   if (plain) return plain;
   throw new BackupError(reference ? 'corrupt' : 'wrong-password', FORMAT);
 }

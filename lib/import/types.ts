@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n';
 import type { AppError } from '../app-error';
 import type { AccountData } from '../otp/types';
 
@@ -20,7 +21,7 @@ export interface ImportInput {
 export interface SkippedEntry {
   title: string;
   /** An i18n message key, e.g. `import_skipped_unsupported_type`. */
-  reason: string;
+  reason: MessageKey;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { OTP_ERROR_MESSAGES } from './error-messages';
+import type { MessageKey } from '../i18n';
 
 /**
  * The input an {@link OtpError} is about: a form field, the whole `otpauth://` text (`uri`) or
@@ -16,10 +16,7 @@ export type OtpErrorField =
   | 'issuer'
   | 'name';
 
-/**
- * Every reason each field can fail for. Only these pairs exist, and each pair has one
- * i18n message key (see {@link otpErrorKey}) and one entry in `OTP_ERROR_MESSAGES`.
- */
+/** Every reason each field can fail for. Only these pairs exist; each has one message key. */
 export const OTP_ERROR_REASONS = {
   secret: ['empty', 'missing', 'invalid-char', 'confusable-char', 'invalid-length', 'too-short'],
   uri: ['empty', 'not-otpauth', 'migration', 'malformed'],
@@ -46,6 +43,54 @@ export type OtpErrorKey = {
   [F in OtpErrorField]: `error_${F}_${SnakeCase<OtpErrorReason<F>>}`;
 }[OtpErrorField];
 
+/**
+ * The message key of each field and reason, where the words are. Typed so that a key that does
+ * not follow `error_<field>_<reason>` or is missing from `messages.json` does not compile.
+ */
+export const OTP_ERROR_KEYS: {
+  readonly [F in OtpErrorField]: {
+    readonly [R in OtpErrorReason<F>]: `error_${F}_${SnakeCase<R>}` & MessageKey;
+  };
+} = {
+  secret: {
+    empty: 'error_secret_empty',
+    missing: 'error_secret_missing',
+    'invalid-char': 'error_secret_invalid_char',
+    'confusable-char': 'error_secret_confusable_char',
+    'invalid-length': 'error_secret_invalid_length',
+    'too-short': 'error_secret_too_short',
+  },
+  uri: {
+    empty: 'error_uri_empty',
+    'not-otpauth': 'error_uri_not_otpauth',
+    migration: 'error_uri_migration',
+    malformed: 'error_uri_malformed',
+  },
+  migration: {
+    empty: 'error_migration_empty',
+    'not-migration': 'error_migration_not_migration',
+    'bad-base64': 'error_migration_bad_base64',
+    'bad-protobuf': 'error_migration_bad_protobuf',
+    'no-accounts': 'error_migration_no_accounts',
+  },
+  type: { unknown: 'error_type_unknown' },
+  algorithm: { unknown: 'error_algorithm_unknown' },
+  digits: {
+    'not-a-number': 'error_digits_not_a_number',
+    'out-of-range': 'error_digits_out_of_range',
+  },
+  period: {
+    'not-a-number': 'error_period_not_a_number',
+    'out-of-range': 'error_period_out_of_range',
+  },
+  counter: {
+    'not-a-number': 'error_counter_not_a_number',
+    'out-of-range': 'error_counter_out_of_range',
+  },
+  issuer: { 'too-long': 'error_issuer_too_long' },
+  name: { 'too-long': 'error_name_too_long' },
+};
+
 /** Extra details of an {@link OtpError}. */
 export interface OtpErrorOptions {
   /**
@@ -58,8 +103,8 @@ export interface OtpErrorOptions {
 
 /**
  * A user input that cannot become an account. `field` and `reason` are stable codes for the UI
- * ({@link otpErrorKey} turns them into a message key); `message` is English for logs.
- * Neither ever contains the secret.
+ * ({@link otpErrorKey} turns them into a message key); `message` is that key with the field,
+ * reason and position, for logs (the words are in `messages.json`). Never contains the secret.
  */
 export class OtpError<F extends OtpErrorField = OtpErrorField> extends Error {
   readonly field: F;
@@ -67,9 +112,8 @@ export class OtpError<F extends OtpErrorField = OtpErrorField> extends Error {
   readonly index: number | undefined;
 
   constructor(field: F, reason: OtpErrorReason<F>, options: OtpErrorOptions = {}) {
-    const key = keyOf(field, reason);
-    const where = options.index === undefined ? '' : ` (position ${options.index + 1})`;
-    super(`${OTP_ERROR_MESSAGES[key].en}${where}`, { cause: options.cause });
+    const where = options.index === undefined ? '' : `, position ${options.index + 1}`;
+    super(`${keyOf(field, reason)} (${field}: ${reason}${where})`, { cause: options.cause });
     this.name = 'OtpError';
     this.field = field;
     this.reason = reason;
@@ -82,21 +126,17 @@ export function isOtpError(value: unknown): value is OtpError {
   return value instanceof OtpError;
 }
 
-/**
- * The i18n message key for an error, e.g. `error_secret_invalid_char`.
- * The texts are in `OTP_ERROR_MESSAGES`.
- */
+/** The i18n message key for an error, e.g. `error_secret_invalid_char`. */
 export function otpErrorKey(err: OtpError): OtpErrorKey {
   return keyOf(err.field, err.reason);
 }
 
-function keyOf(field: OtpErrorField, reason: string): OtpErrorKey {
-  return `error_${field}_${reason.replaceAll('-', '_')}` as OtpErrorKey;
+function keyOf(field: OtpErrorField, reason: OtpErrorReason): OtpErrorKey {
+  // Each field's table has exactly that field's reasons; OtpError's constructor pairs them.
+  return (OTP_ERROR_KEYS[field] as Record<OtpErrorReason, OtpErrorKey>)[reason];
 }
 
 /** Every message key, in table order. */
 export function allOtpErrorKeys(): OtpErrorKey[] {
-  return (Object.keys(OTP_ERROR_REASONS) as OtpErrorField[]).flatMap((field) =>
-    OTP_ERROR_REASONS[field].map((reason: string) => keyOf(field, reason)),
-  );
+  return Object.values(OTP_ERROR_KEYS).flatMap((keys) => Object.values(keys) as OtpErrorKey[]);
 }

@@ -13,8 +13,8 @@ export {
   type Base32Options,
 } from './base32';
 export { formatCodeForDisplay, generateCode, nextCode, secondsLeft } from './code';
-export { OTP_ERROR_MESSAGES, type OtpErrorMessage } from './error-messages';
 export {
+  OTP_ERROR_KEYS,
   OTP_ERROR_REASONS,
   OtpError,
   allOtpErrorKeys,

@@ -1,6 +1,6 @@
+import { aad, open, seal } from '../crypto/aes-gcm';
 import type { AccountRecord } from '../db/records';
 import type { Account, AccountData } from '../otp/types';
-import { aad, open, seal } from './aes-gcm';
 import { checkAccountData } from './account-data';
 
 /** The issuer and name of an account, sealed a second time so a damaged record can be named. */

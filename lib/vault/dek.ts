@@ -1,5 +1,4 @@
-import type { SealedBox } from '../db/records';
-import { AES_KEY_BYTES, aad, open, seal } from './aes-gcm';
+import { AES_KEY_BYTES, aad, open, seal, type SealedBox } from '../crypto/aes-gcm';
 import { VaultError } from './errors';
 
 /** Additional data bound to the wrapped data key, so no other ciphertext can pose as it. */

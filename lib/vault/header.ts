@@ -1,7 +1,6 @@
-import type { SealedBox } from '../db/records';
-import { parseSealedBox } from './aes-gcm';
+import { parseSealedBox, type SealedBox } from '../crypto/aes-gcm';
+import { KdfParamsError, parseKdfParams, type KdfParams } from '../crypto/kdf-params';
 import { VaultError } from './errors';
-import { parseKdfParams, type KdfParams } from './kdf';
 
 /** Version of the header layout written by this code. */
 export const HEADER_VERSION = 1;
@@ -18,6 +17,19 @@ export interface VaultHeader {
 }
 
 /**
+ * Checks the header's KDF parameters. Throws `VaultError('unsupported-kdf')` for an algorithm
+ * other than Argon2id and `VaultError('corrupt-header')` for anything else that is wrong.
+ */
+export function parseHeaderKdf(value: unknown): KdfParams {
+  try {
+    return parseKdfParams(value);
+  } catch (cause) {
+    const unsupported = cause instanceof KdfParamsError && cause.reason === 'unsupported-algorithm';
+    throw new VaultError(unsupported ? 'unsupported-kdf' : 'corrupt-header', { cause });
+  }
+}
+
+/**
  * Checks a header read from disk. Throws `VaultError('corrupt-header')` for a wrong shape or an
  * unknown version and `VaultError('unsupported-kdf')` for an unknown KDF.
  */
@@ -25,7 +37,7 @@ export function parseHeader(value: unknown): VaultHeader {
   if (typeof value !== 'object' || value === null) throw new VaultError('corrupt-header');
   const header = value as Partial<Record<keyof VaultHeader, unknown>>;
   if (header.version !== HEADER_VERSION) throw new VaultError('corrupt-header');
-  const kdf = parseKdfParams(header.kdf);
+  const kdf = parseHeaderKdf(header.kdf);
   try {
     parseSealedBox(header.wrappedDek);
   } catch (cause) {

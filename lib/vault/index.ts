@@ -10,7 +10,6 @@ export {
   type VaultErrorDetails,
 } from './errors';
 export { HEADER_VERSION, type VaultHeader } from './header';
-export { DEFAULT_KDF_COST, type KdfCost, type KdfParams } from './kdf';
 export { LOCKOUT_POLICY, lockoutDelayMs } from './lockout';
 export { MemorySessionStore } from './memory-session-store';
 export { SESSION_KEYS } from './session-keys';

@@ -1,8 +1,8 @@
+import { deriveAesKey } from '../crypto/argon2id';
 import type { VaultDatabase } from '../db/vault-database';
 import { unwrapDek } from './dek';
 import { VaultError, isVaultError } from './errors';
 import type { VaultHeader } from './header';
-import { deriveKek } from './kdf';
 import { lockoutDelayMs, lockoutRemainingMs } from './lockout';
 import { readLockout, recordFailure } from './meta-store';
 
@@ -34,7 +34,7 @@ export async function unwrapDekWithPassword(
   const wait = lockoutRemainingMs(await readLockout(db), now());
   if (wait > 0) throw new VaultError('too-many-attempts', { retryAfterMs: wait });
   try {
-    const kek = await deriveKek(crypto, password, header.kdf);
+    const kek = await deriveAesKey(crypto, password, header.kdf);
     return await unwrapDek(crypto, kek, header.wrappedDek);
   } catch (error) {
     if (!isVaultError(error, 'wrong-password')) throw error;

@@ -1,15 +1,5 @@
+import { normalizePassword } from '../crypto/password';
 import { MIN_PASSWORD_LENGTH, VaultError } from './errors';
-
-/**
- * Puts a master password into Unicode NFC before it is hashed, so the same password typed
- * through different input methods (e.g. a Japanese IME) derives the same key.
- *
- * @see https://www.rfc-editor.org/rfc/rfc8265#section-4.2 (OpaqueString: NFC)
- */
-export function normalizePassword(password: unknown): string {
-  if (typeof password !== 'string') throw new TypeError('password must be a string');
-  return password.normalize('NFC');
-}
 
 /**
  * Checks a *new* master password: at least {@link MIN_PASSWORD_LENGTH} code points after NFC.

@@ -1,5 +1,5 @@
-import { AES_KEY_BYTES, importAesKey } from './aes-gcm';
-import { base64ToBytes, bytesToBase64 } from './base64';
+import { AES_KEY_BYTES, importAesKey } from '../crypto/aes-gcm';
+import { bytesToBase64, decodeBase64Strict } from '../crypto/base64';
 import { SESSION_KEYS } from './session-keys';
 import type { SessionStore } from './session-store';
 
@@ -41,7 +41,7 @@ export class SessionKey {
       return undefined;
     }
     if (this.#cache?.encoded === encoded) return this.#cache.key;
-    const raw = base64ToBytes(encoded, SESSION_KEYS.dek);
+    const raw = decodeBase64Strict(encoded, SESSION_KEYS.dek);
     try {
       const key = await importAesKey(this.#crypto, raw);
       this.#cache = { encoded, key };
@@ -71,7 +71,7 @@ export class SessionKey {
     const value = await this.#store.get(SESSION_KEYS.dek);
     if (typeof value !== 'string') return undefined;
     try {
-      return base64ToBytes(value).length === AES_KEY_BYTES ? value : undefined;
+      return decodeBase64Strict(value).length === AES_KEY_BYTES ? value : undefined;
     } catch {
       return undefined;
     }

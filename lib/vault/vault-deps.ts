@@ -1,5 +1,5 @@
+import type { KdfCost } from '../crypto/kdf-params';
 import type { VaultDatabase } from '../db/vault-database';
-import type { KdfCost } from './kdf';
 import type { SessionStore } from './session-store';
 
 /** Everything the vault runs on; nothing is taken from globals. */

@@ -1,9 +1,11 @@
+import { deriveAesKey } from '../crypto/argon2id';
+import { newKdfParams } from '../crypto/kdf-params';
+import { normalizePassword } from '../crypto/password';
 import { generateDek, wrapDek } from './dek';
 import { VaultError } from './errors';
 import { HEADER_VERSION, type VaultHeader } from './header';
-import { deriveKek, newKdfParams } from './kdf';
 import * as meta from './meta-store';
-import { checkNewPassword, normalizePassword } from './password';
+import { checkNewPassword } from './password';
 import { unwrapDekWithPassword } from './password-check';
 import type { SessionKey } from './session-key';
 import type { KdfOptions, VaultDeps } from './vault-deps';
@@ -26,7 +28,7 @@ export async function createVault(
   const kdf = newKdfParams(crypto, options.kdf);
   const dek = generateDek(crypto);
   try {
-    const wrappedDek = await wrapDek(crypto, await deriveKek(crypto, normalized, kdf), dek);
+    const wrappedDek = await wrapDek(crypto, await deriveAesKey(crypto, normalized, kdf), dek);
     const header: VaultHeader = { version: HEADER_VERSION, kdf, wrappedDek, createdAt: now() };
     await db.transaction('rw', db.meta, db.accounts, async () => {
       if (await meta.vaultExists(db)) throw new VaultError('exists');
@@ -74,7 +76,7 @@ export async function changeVaultPassword(
   const kdf = newKdfParams(crypto, options.kdf ?? { memoryKiB, iterations, parallelism });
   const dek = await unwrapDekWithPassword(deps, header, oldPassword);
   try {
-    const wrappedDek = await wrapDek(crypto, await deriveKek(crypto, normalized, kdf), dek);
+    const wrappedDek = await wrapDek(crypto, await deriveAesKey(crypto, normalized, kdf), dek);
     await db.transaction('rw', db.meta, async () => {
       await meta.writeHeader(db, { ...header, kdf, wrappedDek });
       await meta.clearLockout(db);

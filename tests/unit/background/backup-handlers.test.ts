@@ -10,7 +10,7 @@ import type { Account } from '../../../lib/otp/types';
 import { parseMigrationUri } from '../../../lib/otp/migration';
 import { IMPORT_LIMITS, parseOtpauthUri } from '../../../lib/otp';
 import { MemorySessionStore } from '../../../lib/vault';
-import { bytesToBase64 } from '../../../lib/vault/base64';
+import { bytesToBase64 } from '../../../lib/crypto/base64';
 import { FAST_KDF, PASSWORD, sampleAccount, setup } from '../vault/helpers';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';

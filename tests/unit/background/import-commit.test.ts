@@ -69,7 +69,10 @@ describe('the one commit of every import', () => {
         sampleAccount({ issuer: 'Ten', name: 't', secret: 'MFRGGZDFMZTWQ2LK', digits: 10 }),
       ],
       skipped: [{ title: 'Steam', reason: 'import_skipped_unsupported_type' }],
-      notes: [{ kind: 'not-otp' }, { kind: 'invalid', error: { key: 'error_secret_invalid' } }],
+      notes: [
+        { kind: 'not-otp' },
+        { kind: 'invalid', error: { key: 'error_secret_invalid_char' } },
+      ],
     });
     expect(committed.added.map((a) => a.secret)).toEqual(['GEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LK']);
     expect(committed.outcomes).toEqual([
@@ -78,7 +81,7 @@ describe('the one commit of every import', () => {
       { kind: 'added', title: 'Ten (t)', warning: { key: 'warning_digits_unusual', subs: ['10'] } },
       { kind: 'skipped', title: 'Steam', error: { key: 'import_skipped_unsupported_type' } },
       { kind: 'not-otp' },
-      { kind: 'invalid', error: { key: 'error_secret_invalid' } },
+      { kind: 'invalid', error: { key: 'error_secret_invalid_char' } },
     ]);
     expect((await vault.listAccounts()).accounts).toHaveLength(3);
   });

@@ -7,8 +7,8 @@ import {
   readBackup,
   readBackupPayload,
 } from '../../../lib/backup/pc-backup';
+import { bytesToBase64, decodeBase64Strict } from '../../../lib/crypto/base64';
 import { IMPORT_LIMITS, validateAccountData, type AccountData } from '../../../lib/otp';
-import { bytesToBase64, base64ToBytes } from '../../../lib/vault/base64';
 import { SKIP, backupError, jsonInput, textInput } from '../import/other-fixtures';
 
 const PASSWORD = 'correct horse battery staple';
@@ -90,7 +90,7 @@ describe('pc-authenticator backup: round trip', () => {
     });
     const envelope = parseBackupEnvelope(text);
     expect(envelope.iv).toHaveLength(12);
-    expect(base64ToBytes((file.kdf as { salt: string }).salt)).toHaveLength(16);
+    expect(decodeBase64Strict((file.kdf as { salt: string }).salt)).toHaveLength(16);
     for (const a of ACCOUNTS) {
       for (const value of [a.secret, a.issuer, a.name, ...a.sites]) {
         if (value.length > 3) expect(text).not.toContain(value);
@@ -160,18 +160,18 @@ describe('pc-authenticator backup: rejected files return nothing', () => {
   const flipByte =
     (at: (length: number) => number): Edit =>
     (file) => {
-      const bytes = base64ToBytes(file.data);
+      const bytes = decodeBase64Strict(file.data);
       const i = at(bytes.length);
       bytes[i] = (bytes[i] ?? 0) ^ 0x01;
       file.data = bytesToBase64(bytes);
     };
   const flipIv: Edit = (file) => {
-    const iv = base64ToBytes(file.cipher.iv);
+    const iv = decodeBase64Strict(file.cipher.iv);
     iv[0] = (iv[0] ?? 0) ^ 0x80;
     file.cipher.iv = bytesToBase64(iv);
   };
   const flipSalt: Edit = (file) => {
-    const salt = base64ToBytes(file.kdf.salt);
+    const salt = decodeBase64Strict(file.kdf.salt);
     salt[3] = (salt[3] ?? 0) ^ 0x10;
     file.kdf.salt = bytesToBase64(salt);
   };
@@ -181,7 +181,7 @@ describe('pc-authenticator backup: rejected files return nothing', () => {
     ['tag byte flipped', flipByte((n) => n - 1), 'wrong-password'],
     [
       'ciphertext shortened by one byte',
-      (f) => (f.data = bytesToBase64(base64ToBytes(f.data).slice(0, -1))),
+      (f) => (f.data = bytesToBase64(decodeBase64Strict(f.data).slice(0, -1))),
       'wrong-password',
     ],
     ['IV changed', flipIv, 'wrong-password'],

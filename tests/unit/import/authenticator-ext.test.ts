@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { base64NoPad } from '../../../lib/import/argon2-phc';
+import { bytesToBase64NoPad } from '../../../lib/crypto/base64';
 import {
   AUTHENTICATOR_EXT_FORMAT,
   authenticatorExtImporter,
@@ -11,7 +11,7 @@ import {
 } from '../../../lib/import/authenticator-ext';
 import { readImportFile } from '../../../lib/import/registry';
 import { OTHER_IMPORTERS } from './importer-groups';
-import { openSslDecryptText } from '../../../lib/import/openssl-aes';
+import { openSslDecryptText } from '../../../lib/crypto/openssl-aes';
 import type { ImportedEntries } from '../../../lib/import/types';
 import type { AccountData } from '../../../lib/otp';
 import {
@@ -387,7 +387,7 @@ describe('Authenticator extension: v1 direct encryption (built here)', () => {
   });
 
   it('writes the v8 passphrase as unpadded base64', () => {
-    expect(base64NoPad(new Uint8Array([1, 2, 3, 4]))).toBe('AQIDBA');
+    expect(bytesToBase64NoPad(new Uint8Array([1, 2, 3, 4]))).toBe('AQIDBA');
   });
 });
 

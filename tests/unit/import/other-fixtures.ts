@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { accountTitle } from '../../../lib/account-title';
 import { BackupError, type ImportInput, type SkippedEntry } from '../../../lib/import/types';
 import { OTP_DEFAULTS, type AccountData, type OtpAlgorithm } from '../../../lib/otp';
-import { evpBytesToKey } from '../../../lib/import/openssl-aes';
+import { evpBytesToKey } from '../../../lib/crypto/openssl-aes';
 
 /**
  * Fixture access for the otpauth-text, Bitwarden and Authenticator-extension importer tests:

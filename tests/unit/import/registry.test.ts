@@ -24,7 +24,7 @@ const fake = (format: string, detect: (input: ImportInput) => boolean): Importer
   read: async (_input, password) => ({
     format,
     accounts: [],
-    skipped: password ? [{ title: password, reason: 'x' }] : [],
+    skipped: password ? [{ title: password, reason: 'import_skipped_invalid_account' }] : [],
   }),
 });
 

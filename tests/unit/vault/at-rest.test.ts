@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64 } from '../../../lib/vault/base64';
+import { bytesToBase64, decodeBase64Strict } from '../../../lib/crypto/base64';
 import { PASSWORD, dumpDb, sampleAccount, unlockedVault } from './helpers';
 
 /** RFC 4648 Base32 → bytes (test-only, for the "hex bytes" check). */
@@ -57,9 +57,9 @@ describe('nothing about an account is stored in plaintext', () => {
 
     // The raw DEK lives only in the session store, never in IndexedDB.
     const dek = (await session.get('vault.dek')) as string;
-    expect(base64ToBytes(dek)).toHaveLength(32);
+    expect(decodeBase64Strict(dek)).toHaveLength(32);
     expect(dump).not.toContain(dek);
-    expect(dump).not.toContain(hex(base64ToBytes(dek)));
+    expect(dump).not.toContain(hex(decodeBase64Strict(dek)));
   });
 
   it('plaintext fields are only id, order, timestamps and the header', async () => {

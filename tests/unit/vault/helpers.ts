@@ -1,15 +1,10 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect } from 'vitest';
+import { bytesToBase64, decodeBase64Strict } from '../../../lib/crypto/base64';
+import type { KdfCost } from '../../../lib/crypto/kdf-params';
 import { VaultDatabase } from '../../../lib/db';
 import type { AccountData } from '../../../lib/otp/types';
-import {
-  MemorySessionStore,
-  Vault,
-  VaultError,
-  type KdfCost,
-  type VaultErrorCode,
-} from '../../../lib/vault';
-import { base64ToBytes, bytesToBase64 } from '../../../lib/vault/base64';
+import { MemorySessionStore, Vault, VaultError, type VaultErrorCode } from '../../../lib/vault';
 
 /** Cheap Argon2id cost so most tests run in milliseconds. */
 export const FAST_KDF: KdfCost = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
@@ -88,7 +83,7 @@ export async function expectVaultError(
 
 /** The same base64 with one bit of byte `index` flipped. */
 export function flipByte(base64: string, index = 0): string {
-  const bytes = base64ToBytes(base64);
+  const bytes = decodeBase64Strict(base64);
   bytes[index] = (bytes[index] ?? 0) ^ 0x01;
   return bytesToBase64(bytes);
 }

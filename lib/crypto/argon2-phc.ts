@@ -1,22 +1,17 @@
-import { argon2id } from 'hash-wasm';
-import { base64ToBytes } from './importer-kit';
+import { argon2idRaw } from './argon2id';
+import { decodeBase64Lenient } from './base64';
+import type { KdfCost } from './kdf-params';
 
 /**
- * Argon2id with its parameters, and the PHC string form (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`)
+ * The PHC string form of Argon2id (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`)
  * other apps store password verifiers in. Bounds keep a hostile file from asking for gigabytes.
  *
  * @see https://github.com/P-H-C/phc-string-format/blob/master/phc-sf-spec.md
  * @see https://www.rfc-editor.org/rfc/rfc9106
  */
 
-export interface Argon2Cost {
-  memoryKiB: number;
-  iterations: number;
-  parallelism: number;
-}
-
 /** A parsed `$argon2id$…` string. */
-export interface Argon2Phc extends Argon2Cost {
+export interface Argon2Phc extends KdfCost {
   salt: Uint8Array;
   hash: Uint8Array;
 }
@@ -35,7 +30,7 @@ function within(value: number, { min, max }: { min: number; max: number }): bool
 }
 
 /** True when the cost is within {@link FOREIGN_ARGON2_LIMITS} (and m ≥ 8·p, as Argon2 needs). */
-export function isAcceptableCost(cost: Argon2Cost): boolean {
+export function isAcceptableCost(cost: KdfCost): boolean {
   const limits = FOREIGN_ARGON2_LIMITS;
   return (
     within(cost.memoryKiB, limits.memoryKiB) &&
@@ -55,30 +50,12 @@ export function parseArgon2idPhc(text: unknown): Argon2Phc | undefined {
   if (!match) return undefined;
   const [, m, t, p, salt64, hash64] = match;
   const cost = { memoryKiB: Number(m), iterations: Number(t), parallelism: Number(p) };
-  const salt = base64ToBytes(salt64);
-  const hash = base64ToBytes(hash64);
+  const salt = decodeBase64Lenient(salt64);
+  const hash = decodeBase64Lenient(hash64);
   if (!isAcceptableCost(cost) || salt === undefined || hash === undefined) return undefined;
   if (!within(salt.length, FOREIGN_ARGON2_LIMITS.saltBytes)) return undefined;
   if (!within(hash.length, FOREIGN_ARGON2_LIMITS.hashBytes)) return undefined;
   return { ...cost, salt, hash };
-}
-
-/** Raw Argon2id tag of `password` (UTF-8, as given: no normalisation, as the other app did). */
-export async function argon2idRaw(
-  password: string,
-  salt: Uint8Array,
-  cost: Argon2Cost,
-  hashLength: number,
-): Promise<Uint8Array> {
-  return argon2id({
-    password,
-    salt,
-    memorySize: cost.memoryKiB,
-    iterations: cost.iterations,
-    parallelism: cost.parallelism,
-    hashLength,
-    outputType: 'binary',
-  });
 }
 
 /** True when `password` hashes to the PHC string's tag (compared in constant time). */
@@ -87,11 +64,4 @@ export async function verifyArgon2idPhc(password: string, phc: Argon2Phc): Promi
   let diff = tag.length ^ phc.hash.length;
   for (let i = 0; i < tag.length; i += 1) diff |= (tag[i] ?? 0) ^ (phc.hash[i] ?? 0);
   return diff === 0;
-}
-
-/** Base64 without padding, as PHC strings (and argon2-browser's `encoded`) write it. */
-export function base64NoPad(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/=+$/, '');
 }

@@ -1,5 +1,6 @@
 import { md5 } from '@noble/hashes/legacy.js';
-import { base64ToBytes } from './importer-kit';
+import { concatBytes } from '@noble/hashes/utils.js';
+import { decodeBase64Lenient } from './base64';
 
 /**
  * CryptoJS' passphrase mode, `CryptoJS.AES.encrypt(text, passphrase)`, read without CryptoJS:
@@ -26,13 +27,9 @@ export function evpBytesToKey(
 ): { key: Uint8Array<ArrayBuffer>; iv: Uint8Array<ArrayBuffer> } {
   const out = new Uint8Array(48);
   let filled = 0;
-  let previous = new Uint8Array(0);
+  let previous: Uint8Array = new Uint8Array(0);
   while (filled < out.length) {
-    const input = new Uint8Array(previous.length + passphrase.length + salt.length);
-    input.set(previous, 0);
-    input.set(passphrase, previous.length);
-    input.set(salt, previous.length + passphrase.length);
-    previous = md5(input);
+    previous = md5(concatBytes(previous, passphrase, salt));
     const take = Math.min(previous.length, out.length - filled);
     out.set(previous.subarray(0, take), filled);
     filled += take;
@@ -52,7 +49,7 @@ export async function openSslDecrypt(
   passphrase: string,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (typeof text !== 'string') return undefined;
-  const raw = base64ToBytes(text.replace(/\s/g, ''));
+  const raw = decodeBase64Lenient(text.replace(/\s/g, ''));
   const head = OPENSSL_MAGIC.length + OPENSSL_SALT_BYTES;
   if (raw === undefined || raw.length < head + AES_BLOCK) return undefined;
   if ((raw.length - head) % AES_BLOCK !== 0) return undefined;
