@@ -7,11 +7,9 @@ import { MIN_PASSWORD_LENGTH } from '../password-strength';
 import type { Vault } from '../vault';
 import { base64ToBytes } from '../vault/base64';
 import { InputError } from './errors';
-import type { HandlerMap } from './handler-types';
 import { classifyImport, toAdd } from './import-preview';
 import type { PendingImport } from './pending-import';
-
-export type BackupRequest = 'backup.create' | 'backup.preview' | 'backup.commit' | 'backup.cancel';
+import type { PageHandlers } from './routes';
 
 export interface BackupDeps {
   crypto: Crypto;
@@ -40,7 +38,7 @@ export const IMPORTERS: readonly Importer[] = [
  * The manage page's backup and restore: an encrypted backup of every account; and reading any
  * supported file into a preview (nothing stored) that one commit adds atomically.
  */
-export function backupHandlers(vault: Vault, deps: BackupDeps): HandlerMap<BackupRequest> {
+export function backupHandlers(vault: Vault, deps: BackupDeps) {
   const { crypto, now, pending, saveStatus, importers = IMPORTERS } = deps;
   return {
     'backup.create': async ({ password }) => {
@@ -85,5 +83,5 @@ export function backupHandlers(vault: Vault, deps: BackupDeps): HandlerMap<Backu
       await pending.discard();
       return null;
     },
-  };
+  } satisfies PageHandlers;
 }

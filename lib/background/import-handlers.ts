@@ -1,13 +1,10 @@
 import type { Vault } from '../vault';
-import type { HandlerMap } from './handler-types';
-import { imageFromDataUrl } from './image-data';
 import { importTexts, splitPastedText } from './import-texts';
-import { qrReader } from './qr-reader';
-
-export type ImportRequest = 'import.image' | 'import.text';
+import { imageFromDataUrl, qrReader } from './qr-reader';
+import type { PageHandlers } from './routes';
 
 /** Image and text imports from the manage page: decode here, store, report each outcome. */
-export function importHandlers(vault: Vault): HandlerMap<ImportRequest> {
+export function importHandlers(vault: Vault) {
   return {
     'import.image': async ({ name, dataUrl }) => {
       const found = await qrReader().read(await imageFromDataUrl(dataUrl));
@@ -24,5 +21,5 @@ export function importHandlers(vault: Vault): HandlerMap<ImportRequest> {
       source: 'text',
       outcomes: await importTexts(vault, splitPastedText(text)),
     }),
-  };
+  } satisfies PageHandlers;
 }

@@ -2,11 +2,11 @@ import { browser } from 'wxt/browser';
 import { startAutofill } from '../autofill/autofill-controller';
 import { t, uiLanguage } from '../browser-i18n';
 import { startEnrollment } from '../enroll/enroll-controller';
-import { sendMessage } from '../messaging';
+import { isFillNow, sendMessage, VAULT_WAIT_PORT, type FillNowReply } from '../messaging';
 
 /** A port the background answers once the vault is unlocked (the user unlocked elsewhere). */
 function waitForUnlock(then: () => void): void {
-  const port = browser.runtime.connect({ name: 'vault-wait' });
+  const port = browser.runtime.connect({ name: VAULT_WAIT_PORT });
   port.onMessage.addListener(() => {
     port.disconnect();
     then();
@@ -50,7 +50,7 @@ export function startContent({
   // 「このページに入力」, the shortcut and the context menu arrive from the background.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-    if ((message as { type?: string } | null)?.type !== 'fill.now') return undefined;
-    return autofill.fillNow();
+    if (!isFillNow(message)) return undefined;
+    return autofill.fillNow() satisfies Promise<FillNowReply>;
   });
 }
