@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { t } from '../browser-i18n';
 import { FILL_NOW, type FillNowReply } from '../messaging';
 import { originOfUrl, strictOrigin } from '../site-origin';
 import { enabledSitesItem } from '../storage';
@@ -8,7 +7,6 @@ import type { PageHandlers } from './routes';
 import { isKosmoOrigin } from './senders';
 
 const SCRIPT_ID = 'pc-authenticator-sites';
-const MENU_ID = 'fill-otp';
 
 /**
  * The tab the popup acts on: the one it names (`popup.html?tab=N`), else the active tab — unless
@@ -62,23 +60,6 @@ export async function fillTab(tabId?: number): Promise<'filled' | 'nothing'> {
     .then((reply: unknown) => reply === true)
     .catch(() => false);
   return filled ? 'filled' : 'nothing';
-}
-
-/**
- * The other ways to fill besides the badge: the keyboard shortcut and 「ワンタイムパスワードを入力」
- * on an editable field's context menu. Both only ask the page's content script, which gets the
- * code through the origin-checked request like the badge does.
- */
-export function startFillTriggers(): void {
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_ID, title: t('menu_fill'), contexts: ['editable'] });
-  });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_ID && tab?.id !== undefined) void fillTab(tab.id);
-  });
-  browser.commands.onCommand.addListener((command) => {
-    if (command === 'fill-code') void fillTab();
-  });
 }
 
 /** 「このページに入力」 and 「このサイトで有効にする」 from the popup. */

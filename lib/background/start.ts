@@ -18,9 +18,9 @@ import { manageHandlers } from './manage-handlers';
 import { PendingImport } from './pending-import';
 import { createResponder, forContent, forOverlay, forPages, listen, type Routes } from './routes';
 import { regionHandlers, scanHandlers } from './scan-handlers';
-import { startScanCommand } from './scan-command';
 import { isAllowedOrigin } from './senders';
-import { siteHandlers, startFillTriggers, syncSiteScripts } from './site-handlers';
+import { startShortcuts } from './shortcuts';
+import { siteHandlers, syncSiteScripts } from './site-handlers';
 import { startUnlockWaiters, vaultHandlers } from './vault-handlers';
 
 /**
@@ -58,8 +58,7 @@ export function startBackground(): void {
   const touch = () => vault.touch();
   listen(routes, createResponder(routes, { extensionId, isAllowed: isAllowedOrigin, touch }));
 
-  startScanCommand(vault);
-  startFillTriggers();
+  startShortcuts(vault);
   // Permissions can be revoked at chrome://extensions; registrations follow what is granted.
   browser.permissions.onRemoved.addListener(() => void syncSiteScripts());
   startAutoLock(vault);
