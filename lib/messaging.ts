@@ -143,3 +143,47 @@ export interface ProtocolMap {
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+// The three channels beside the request protocol: sent by the worker (or held open to it), so they
+// are plain messages with a guard on the receiving side instead of `sendMessage` requests.
+
+/**
+ * Worker → our content script in a tab's top frame: fill the code now (the popup's
+ * 「このページに入力」, the shortcut, the context menu). The reply ({@link FillNowReply}) says
+ * whether a field was filled; the script asks for the code itself through `otp.codes`.
+ */
+export interface FillNowMessage {
+  type: 'fill.now';
+}
+export type FillNowReply = boolean;
+export const FILL_NOW: FillNowMessage = { type: 'fill.now' };
+
+export function isFillNow(message: unknown): message is FillNowMessage {
+  return (message as Partial<FillNowMessage> | null)?.type === FILL_NOW.type;
+}
+
+/** The port a content script holds open to hear once the vault is unlocked. */
+export const VAULT_WAIT_PORT = 'vault-wait';
+
+/** The one message on a {@link VAULT_WAIT_PORT} port (it carries nothing else). */
+export interface VaultWaitMessage {
+  unlocked: true;
+}
+
+/** Worker → offscreen document: empty the clipboard after `delayMs` if it still holds `code`. */
+export interface ClearRequest {
+  target: 'offscreen';
+  type: 'clipboard.clear-after';
+  code: string;
+  delayMs: number;
+}
+
+export function isClearRequest(message: unknown): message is ClearRequest {
+  const m = message as Partial<ClearRequest> | null;
+  return (
+    m?.target === 'offscreen' &&
+    m.type === 'clipboard.clear-after' &&
+    typeof m.code === 'string' &&
+    typeof m.delayMs === 'number'
+  );
+}

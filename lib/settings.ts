@@ -1,4 +1,4 @@
-/** User preferences, kept in `storage.local` (never anything secret). */
+/** User preferences, kept in `storage.local` (`settingsItem`); never anything secret. */
 export interface Settings {
   /** Lock after this many idle minutes; 0 = only when the browser closes. */
   autoLockMinutes: number;

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { isClearRequest, scheduleClear } from '../../lib/clipboard/offscreen-clear';
+import { scheduleClear } from '../../lib/clipboard/offscreen-clear';
+import { isClearRequest } from '../../lib/messaging';
 
 // The offscreen document (reason CLIPBOARD): a service worker has no clipboard of its own.
 const timers = new Map<string, number>();

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import { parseSettings } from '../settings';
+import { settingsItem } from '../storage';
 import type { Vault } from '../vault';
-import { readSettings } from './read-settings';
 
 const ALARM = 'auto-lock';
 
@@ -24,14 +23,11 @@ export function startAutoLock(vault: Vault): void {
     if (state === 'locked' || (state === 'idle' && (await readMinutes()) > 0)) await vault.lock();
   });
 
-  browser.storage.local.onChanged.addListener((changes) => {
-    if ('settings' in changes)
-      applyIdleInterval(parseSettings(changes.settings?.newValue).autoLockMinutes);
-  });
+  settingsItem.watch((settings) => applyIdleInterval(settings.autoLockMinutes));
 }
 
 async function readMinutes(): Promise<number> {
-  return (await readSettings()).autoLockMinutes;
+  return (await settingsItem.getValue()).autoLockMinutes;
 }
 
 function applyIdleInterval(minutes: number): void {

@@ -3,9 +3,7 @@ import { backupFileName, type BackupStatus } from '../backup-protocol';
 import { MIN_PASSWORD_LENGTH } from '../password-strength';
 import type { Vault } from '../vault';
 import { InputError } from './errors';
-import type { HandlerMap } from './handler-types';
-
-export type BackupRequest = 'backup.create';
+import type { PageHandlers } from './routes';
 
 export interface BackupDeps {
   crypto: Crypto;
@@ -18,7 +16,7 @@ export interface BackupDeps {
  * 「バックアップを作成」: every account, encrypted under the backup password, as our own file.
  * Reading it back is an import like any other (`import-handlers.ts`).
  */
-export function backupHandlers(vault: Vault, deps: BackupDeps): HandlerMap<BackupRequest> {
+export function backupHandlers(vault: Vault, deps: BackupDeps) {
   const { crypto, now, saveStatus } = deps;
   return {
     'backup.create': async ({ password }) => {
@@ -30,5 +28,5 @@ export function backupHandlers(vault: Vault, deps: BackupDeps): HandlerMap<Backu
       await saveStatus({ lastBackupAt: time, accountCount: accounts.length });
       return { fileName: backupFileName(time), content, accountCount: accounts.length };
     },
-  };
+  } satisfies PageHandlers;
 }

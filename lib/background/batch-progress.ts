@@ -1,11 +1,4 @@
-import { browser } from 'wxt/browser';
-
-const KEY = 'migrationBatches';
-
-interface Progress {
-  size: number;
-  received: number[];
-}
+import { migrationBatchesItem, type BatchProgress as Progress } from '../storage';
 
 /**
  * Which QR codes of a multi-QR Google export have come, kept in `storage.session` so it survives
@@ -18,9 +11,7 @@ export async function recordBatch(batch: {
   batchIndex: number;
   batchSize: number;
 }): Promise<number[]> {
-  const stored = (await browser.storage.session.get(KEY))[KEY] as
-    Record<string, Progress> | undefined;
-  const all = { ...stored };
+  const all = await migrationBatchesItem.getValue();
   const id = String(batch.batchId);
   const previous = all[id];
   const progress: Progress =
@@ -29,7 +20,7 @@ export async function recordBatch(batch: {
       : { size: batch.batchSize, received: [] };
   if (!progress.received.includes(batch.batchIndex)) progress.received.push(batch.batchIndex);
   all[id] = progress;
-  await browser.storage.session.set({ [KEY]: all });
+  await migrationBatchesItem.setValue(all);
   const missing: number[] = [];
   for (let index = 0; index < progress.size; index++) {
     if (!progress.received.includes(index)) missing.push(index + 1);

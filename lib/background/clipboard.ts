@@ -1,9 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { ClearRequest } from '../clipboard/offscreen-clear';
-import type { HandlerMap } from './handler-types';
-import { readSettings } from './read-settings';
-
-export type ClipboardRequest = 'clipboard.copied';
+import type { ClearRequest } from '../messaging';
+import { settingsItem } from '../storage';
+import type { PageHandlers } from './routes';
 
 const OFFSCREEN = '/offscreen.html';
 
@@ -22,10 +20,10 @@ async function ensureOffscreen(): Promise<void> {
 }
 
 /** After a copy in the popup: clear the clipboard later, if it still holds that code. */
-export function clipboardHandlers(): HandlerMap<ClipboardRequest> {
+export function clipboardHandlers() {
   return {
     'clipboard.copied': async ({ code }) => {
-      const { clipboardSeconds } = await readSettings();
+      const { clipboardSeconds } = await settingsItem.getValue();
       if (clipboardSeconds <= 0 || !/^\d{1,10}$/.test(code)) return null;
       await ensureOffscreen();
       const request: ClearRequest = {
@@ -37,5 +35,5 @@ export function clipboardHandlers(): HandlerMap<ClipboardRequest> {
       await browser.runtime.sendMessage(request);
       return null;
     },
-  };
+  } satisfies PageHandlers;
 }

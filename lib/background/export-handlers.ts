@@ -4,7 +4,7 @@ import { formatOtpauthUri } from '../otp';
 import { encodeMigrationUris, migrationIncompatibility } from '../otp/migration';
 import type { AccountData } from '../otp/types';
 import type { Vault } from '../vault';
-import type { HandlerMap } from './handler-types';
+import type { PageHandlers } from './routes';
 
 /** A random int32 for the `batch_id` shared by the QR codes of one export. */
 function randomBatchId(crypto: Crypto): number {
@@ -35,12 +35,12 @@ export function exportData(accounts: readonly AccountData[], batchId: number): E
 }
 
 /** 'export.open': the master password again (failures count as for unlocking), then secrets. */
-export function exportHandlers(vault: Vault, crypto: Crypto): HandlerMap<'export.open'> {
+export function exportHandlers(vault: Vault, crypto: Crypto) {
   return {
     'export.open': async ({ password }) => {
       await vault.verifyPassword(password);
       const { accounts } = await vault.listAccounts();
       return exportData(accounts, randomBatchId(crypto));
     },
-  };
+  } satisfies PageHandlers;
 }

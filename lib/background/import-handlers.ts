@@ -5,13 +5,10 @@ import type { ImportSource, ImportedEntries, Importer } from '../import/types';
 import type { Vault } from '../vault';
 import { decodeBase64Strict } from '../crypto/base64';
 import { InputError } from './errors';
-import type { HandlerMap } from './handler-types';
-import { imageFromDataUrl } from './image-data';
 import { classifyAgainst, commitImport } from './import-commit';
 import type { PendingImport } from './pending-import';
-import { qrReader } from './qr-reader';
-
-export type ImportRequest = 'import.preview' | 'import.commit' | 'import.cancel';
+import { imageFromDataUrl, qrReader } from './qr-reader';
+import type { PageHandlers } from './routes';
 
 export interface ImportDeps {
   /** Where a source waits for the user's confirmation (see {@link PendingImport}). */
@@ -56,7 +53,7 @@ async function readSource(
  * The manage page's imports, whatever the source: read it into a preview (nothing stored), then
  * one commit adds it atomically — or a cancel forgets it.
  */
-export function importHandlers(vault: Vault, deps: ImportDeps): HandlerMap<ImportRequest> {
+export function importHandlers(vault: Vault, deps: ImportDeps) {
   const { pending, importers } = deps;
   return {
     'import.preview': async ({ source, password }) => {
@@ -82,5 +79,5 @@ export function importHandlers(vault: Vault, deps: ImportDeps): HandlerMap<Impor
       await pending.discard();
       return null;
     },
-  };
+  } satisfies PageHandlers;
 }

@@ -1,10 +1,7 @@
 import type { Vault } from '../vault';
 import { checkAccountPatch } from './account-patch';
 import { InputError } from './errors';
-import type { HandlerMap } from './handler-types';
-
-export type ManageRequest =
-  'accounts.update' | 'accounts.reorder' | 'vault.change-password' | 'vault.info' | 'vault.wipe';
+import type { PageHandlers } from './routes';
 
 /** The words the manage page asks the user to type before everything is deleted. */
 export const WIPE_WORDS: readonly string[] = ['削除', 'DELETE'];
@@ -15,7 +12,7 @@ export interface ManageDeps {
 }
 
 /** The manage page's account, password and wipe requests (extension pages only). */
-export function manageHandlers(vault: Vault, deps: ManageDeps): HandlerMap<ManageRequest> {
+export function manageHandlers(vault: Vault, deps: ManageDeps) {
   return {
     'accounts.update': async ({ id, patch }) => {
       const clean = checkAccountPatch(patch);
@@ -46,7 +43,7 @@ export function manageHandlers(vault: Vault, deps: ManageDeps): HandlerMap<Manag
       await deps.clearLocal();
       return null;
     },
-  };
+  } satisfies PageHandlers;
 }
 
 /** 「削除」 or `DELETE`, as typed: surrounding spaces and full-width letters are forgiven. */

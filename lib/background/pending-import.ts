@@ -1,10 +1,7 @@
 import type { ImportedEntries } from '../import/types';
 import { aad, importAesKey, open, seal } from '../crypto/aes-gcm';
 import { bytesToBase64, decodeBase64Strict } from '../crypto/base64';
-import type { SessionStore } from '../vault';
-
-/** The `storage.session` key of the one source waiting for the user's confirmation. */
-export const PENDING_IMPORT_KEY = 'pendingImport';
+import type { pendingImportItem } from '../storage';
 
 const AAD = aad('pc-authenticator/pending-import/1');
 
@@ -16,7 +13,7 @@ const AAD = aad('pc-authenticator/pending-import/1');
  */
 export class PendingImport {
   constructor(
-    private readonly store: SessionStore,
+    private readonly store: typeof pendingImportItem,
     private readonly crypto: Crypto,
   ) {}
 
@@ -29,7 +26,7 @@ export class PendingImport {
       const plaintext = new TextEncoder().encode(JSON.stringify(entries));
       const box = await seal(this.crypto, key, plaintext, AAD);
       plaintext.fill(0);
-      await this.store.set(PENDING_IMPORT_KEY, JSON.stringify({ id, box }));
+      await this.store.setValue(JSON.stringify({ id, box }));
       return `${id}.${bytesToBase64(raw)}`;
     } finally {
       raw.fill(0);
@@ -39,7 +36,7 @@ export class PendingImport {
   /** The entries behind `token`, or `undefined` when they were discarded or replaced. */
   async get(token: string): Promise<ImportedEntries | undefined> {
     const [id, key64] = typeof token === 'string' ? token.split('.') : [];
-    const stored = await this.store.get(PENDING_IMPORT_KEY);
+    const stored = await this.store.getValue();
     if (!id || !key64 || typeof stored !== 'string') return undefined;
     try {
       const { id: storedId, box } = JSON.parse(stored) as { id: unknown; box: unknown };
@@ -58,6 +55,6 @@ export class PendingImport {
 
   /** Forgets the source behind `token` (any token: there is only one). */
   async discard(): Promise<void> {
-    await this.store.remove(PENDING_IMPORT_KEY);
+    await this.store.removeValue();
   }
 }

@@ -4,15 +4,11 @@ import type { ImportOutcome } from '../import/types';
 import { classifyQrText, cropImage, type RgbaImage } from '../qr';
 import type { Vault } from '../vault';
 import { ForbiddenSenderError } from './errors';
-import type { FullSender, HandlerMap } from './handler-types';
 import { captureRect } from '../scan/capture-rect';
-import { imageFromDataUrl } from './image-data';
 import { commitImport } from './import-commit';
-import { qrReader } from './qr-reader';
-import { targetTab } from './target-tab';
-
-export type ScanRequest = 'scan.screen';
-export type RegionRequest = 'scan.region';
+import { imageFromDataUrl, qrReader } from './qr-reader';
+import type { ContentHandlers, PageHandlers } from './routes';
+import { targetTab } from './site-handlers';
 
 /** Pages no extension may read or script: the user gets the image import instead. */
 const RESTRICTED =
@@ -36,8 +32,8 @@ async function addFound(vault: Vault, texts: string[]): Promise<ImportOutcome[]>
 }
 
 /** 「画面のQRコードを読み取る」 from the popup (or the shortcut, through `scanTab`). */
-export function scanHandlers(vault: Vault): HandlerMap<ScanRequest> {
-  return { 'scan.screen': ({ tabId }) => scanTab(vault, tabId) };
+export function scanHandlers(vault: Vault) {
+  return { 'scan.screen': ({ tabId }) => scanTab(vault, tabId) } satisfies PageHandlers;
 }
 
 /**
@@ -73,19 +69,16 @@ export async function scanTab(vault: Vault, tabId?: number) {
 }
 
 /** The overlay's box: cropped from the stored capture at capture resolution (HiDPI, zoom). */
-export function regionHandlers(vault: Vault): HandlerMap<RegionRequest> {
+export function regionHandlers(vault: Vault) {
   return {
-    'scan.region': async (
-      { rect, viewportWidth },
-      sender: FullSender,
-    ): Promise<ImportOutcome[]> => {
-      const image = sender.tab?.id === undefined ? undefined : captures.get(sender.tab.id);
+    'scan.region': async ({ rect, viewportWidth }, { tab }): Promise<ImportOutcome[]> => {
+      const image = tab.id === undefined ? undefined : captures.get(tab.id);
       if (!image || !(viewportWidth > 0)) throw new ForbiddenSenderError();
       const crop = cropImage(image, captureRect(rect, viewportWidth, image.width));
       const texts = await otpTexts(crop);
       if (texts.length === 0) return [{ kind: 'no-qr' }];
-      captures.delete(sender.tab!.id!);
+      captures.delete(tab.id!);
       return addFound(vault, texts);
     },
-  };
+  } satisfies ContentHandlers;
 }

@@ -1,15 +1,26 @@
 import { browser } from 'wxt/browser';
-import type { Vault } from '../vault';
-import { isKosmoOrigin } from './content-sender';
-import type { HandlerMap } from './handler-types';
-import { enabledSites, setEnabledSites } from './sites';
+import { FILL_NOW, type FillNowReply } from '../messaging';
 import { originOfUrl, strictOrigin } from '../site-origin';
-import { targetTab } from './target-tab';
-
-export type SiteRequest =
-  'fill.page' | 'sites.page' | 'sites.enable' | 'sites.disable' | 'accounts.bind';
+import { enabledSitesItem } from '../storage';
+import type { Vault } from '../vault';
+import type { PageHandlers } from './routes';
+import { isKosmoOrigin } from './senders';
 
 const SCRIPT_ID = 'pc-authenticator-sites';
+
+/**
+ * The tab the popup acts on: the one it names (`popup.html?tab=N`), else the active tab — unless
+ * that is one of our own pages (the popup opened as a tab), then the page the user was on last.
+ */
+export async function targetTab(tabId?: number) {
+  if (tabId) return browser.tabs.get(tabId);
+  const ours = (tab: { url?: string }) => !!tab.url?.startsWith(browser.runtime.getURL('/'));
+  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (active && !ours(active)) return active;
+  const others = (await browser.tabs.query({})).filter((t) => !ours(t) && t.id !== active?.id);
+  others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  return others[0] ?? active;
+}
 
 /**
  * Keeps the run-time content script registered for exactly the sites the user allowed (plus the
@@ -17,7 +28,7 @@ const SCRIPT_ID = 'pc-authenticator-sites';
  */
 export async function syncSiteScripts(): Promise<void> {
   const origins: string[] = [];
-  for (const origin of await enabledSites()) {
+  for (const origin of await enabledSitesItem.getValue()) {
     if (await browser.permissions.contains({ origins: [`${origin}/*`] })) origins.push(origin);
   }
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
@@ -35,24 +46,30 @@ export async function syncSiteScripts(): Promise<void> {
   ]);
 }
 
+async function setEnabledSites(origins: string[]): Promise<void> {
+  await enabledSitesItem.setValue([...new Set(origins)]);
+  await syncSiteScripts();
+}
+
 /** Sends 「入力」 to the page's content script; it asks for the code itself (origin-checked). */
 export async function fillTab(tabId?: number): Promise<'filled' | 'nothing'> {
   const tab = await targetTab(tabId);
   if (!tab?.id) return 'nothing';
-  const filled: unknown = await browser.tabs
-    .sendMessage(tab.id, { type: 'fill.now' }, { frameId: 0 })
+  const filled: FillNowReply = await browser.tabs
+    .sendMessage(tab.id, FILL_NOW, { frameId: 0 })
+    .then((reply: unknown) => reply === true)
     .catch(() => false);
-  return filled === true ? 'filled' : 'nothing';
+  return filled ? 'filled' : 'nothing';
 }
 
 /** 「このページに入力」 and 「このサイトで有効にする」 from the popup. */
-export function siteHandlers(vault: Vault): HandlerMap<SiteRequest> {
+export function siteHandlers(vault: Vault) {
   return {
     'fill.page': ({ tabId }) => fillTab(tabId),
     'sites.page': async ({ tabId }) => {
       const origin = originOfUrl((await targetTab(tabId))?.url);
       const kosmo = !!origin && isKosmoOrigin(origin);
-      const enabled = kosmo || (!!origin && (await enabledSites()).includes(origin));
+      const enabled = kosmo || (!!origin && (await enabledSitesItem.getValue()).includes(origin));
       return { origin, kosmo, enabled };
     },
     'sites.enable': async ({ origin }) => {
@@ -60,13 +77,11 @@ export function siteHandlers(vault: Vault): HandlerMap<SiteRequest> {
       if (!clean || !(await browser.permissions.contains({ origins: [`${clean}/*`] }))) {
         throw new Error('permission not granted');
       }
-      await setEnabledSites([...(await enabledSites()), clean]);
-      await syncSiteScripts();
+      await setEnabledSites([...(await enabledSitesItem.getValue()), clean]);
       return null;
     },
     'sites.disable': async ({ origin }) => {
-      await setEnabledSites((await enabledSites()).filter((o) => o !== origin));
-      await syncSiteScripts();
+      await setEnabledSites((await enabledSitesItem.getValue()).filter((o) => o !== origin));
       return null;
     },
     'accounts.bind': async ({ id, origin, bound }) => {
@@ -78,5 +93,5 @@ export function siteHandlers(vault: Vault): HandlerMap<SiteRequest> {
       await vault.updateAccount(id, { sites: bound ? [...sites, clean] : sites });
       return null;
     },
-  };
+  } satisfies PageHandlers;
 }

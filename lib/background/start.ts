@@ -1,108 +1,81 @@
 import { browser } from 'wxt/browser';
 import { VaultDatabase } from '../db';
-import { onMessage, type ProtocolMap } from '../messaging';
+import {
+  backupStatusItem,
+  clockOffsetItem,
+  enabledSitesItem,
+  pendingImportItem,
+  vaultSessionStore,
+} from '../storage';
 import { Vault } from '../vault';
 import { startAutoLock } from './auto-lock';
 import { backupHandlers } from './backup-handlers';
-import { saveBackupStatus } from './backup-status';
 import { clipboardHandlers } from './clipboard';
-import { startClock } from './clock-offset';
-import { createContentResponder, siteOf } from './content-responder';
-import { enrollHandlers } from './enroll-handlers';
+import { contentHandlers } from './content-handlers';
 import { exportHandlers } from './export-handlers';
-import { fillHandlers } from './fill-handlers';
-import { createExtensionResponder } from './extension-responder';
-import type { Respond } from './handler-types';
-import { startFillTriggers } from './fill-triggers';
 import { importHandlers } from './import-handlers';
-import { PendingImport } from './pending-import';
 import { manageHandlers } from './manage-handlers';
-import { siteHandlers, syncSiteScripts } from './site-handlers';
+import { PendingImport } from './pending-import';
+import { createResponder, forContent, forOverlay, forPages, listen, type Routes } from './routes';
 import { regionHandlers, scanHandlers } from './scan-handlers';
-import { startScanCommand } from './scan-command';
-import { readSettings } from './read-settings';
-import { browserSessionStore } from './session-store';
-import { isAllowedOrigin } from './sites';
-import { startUnlockWaiters } from './unlock-waiters';
-import { vaultHandlers } from './vault-handlers';
+import { isAllowedOrigin } from './senders';
+import { startShortcuts } from './shortcuts';
+import { siteHandlers, syncSiteScripts } from './site-handlers';
+import { startUnlockWaiters, vaultHandlers } from './vault-handlers';
 
-/** The service worker: the only owner of the vault and the only code that opens IndexedDB. */
+/**
+ * The service worker: the only owner of the vault and the only code that opens IndexedDB. Every
+ * request the pages and content scripts may make is in the registry below, with its audience; the
+ * compiler refuses a request of the protocol that has no handler here.
+ */
 export function startBackground(): void {
-  const id = browser.runtime.id;
+  const extensionId = browser.runtime.id;
   const db = new VaultDatabase({ indexedDB, IDBKeyRange });
-  const vault = new Vault({ db, crypto, session: browserSessionStore, now: () => Date.now() });
-  const allowed = isAllowedOrigin;
-  const notifyUnlocked = startUnlockWaiters(id, allowed);
+  const vault = new Vault({ db, crypto, session: vaultSessionStore, now: () => Date.now() });
+  const notifyUnlocked = startUnlockWaiters(extensionId, isAllowedOrigin);
   const now = startClock();
 
-  const fromPages = createExtensionResponder(
-    {
+  const routes = {
+    ...forPages({
       ...vaultHandlers(vault, notifyUnlocked),
-      ...importHandlers(vault, { pending: new PendingImport(browserSessionStore, crypto) }),
+      ...importHandlers(vault, { pending: new PendingImport(pendingImportItem, crypto) }),
       ...scanHandlers(vault),
       ...clipboardHandlers(),
       ...siteHandlers(vault),
       ...backupHandlers(vault, {
         crypto,
         now: () => Date.now(),
-        saveStatus: saveBackupStatus,
+        saveStatus: (status) => backupStatusItem.setValue(status),
       }),
       ...exportHandlers(vault, crypto),
       ...manageHandlers(vault, { clearLocal: clearBesideVault }),
-    },
-    vault,
-    id,
-  );
-  listen(fromPages, [
-    'vault.status',
-    'vault.snapshot',
-    'vault.create',
-    'vault.unlock',
-    'vault.lock',
-    'accounts.list',
-    'accounts.add',
-    'accounts.delete',
-    'accounts.next-hotp',
-    'import.preview',
-    'import.commit',
-    'import.cancel',
-    'scan.screen',
-    'clipboard.copied',
-    'fill.page',
-    'sites.page',
-    'sites.enable',
-    'sites.disable',
-    'accounts.bind',
-    'accounts.update',
-    'accounts.reorder',
-    'vault.change-password',
-    'vault.info',
-    'vault.wipe',
-    'backup.create',
-    'export.open',
-  ]);
-  const site = siteOf(id, allowed);
-  const fromContent = createContentResponder(
-    { ...enrollHandlers(vault, site, now), ...fillHandlers(vault, site, readSettings, now) },
-    site,
-  );
-  listen(fromContent, ['enroll.add', 'enroll.device', 'ui.open-unlock', 'otp.codes']);
-  // The overlay may run on any page the user scanned; the handler needs that tab's pending capture.
-  const anyPage = siteOf(id, async () => true);
-  listen(createContentResponder(regionHandlers(vault), anyPage), ['scan.region']);
-  startScanCommand(vault);
-  startFillTriggers();
+    }),
+    ...forContent(contentHandlers(vault, now)),
+    // The overlay may run on any page the user scanned; the handler needs that tab's capture.
+    ...forOverlay(regionHandlers(vault)),
+  } satisfies Routes;
+  const touch = () => vault.touch();
+  listen(routes, createResponder(routes, { extensionId, isAllowed: isAllowedOrigin, touch }));
+
+  startShortcuts(vault);
   // Permissions can be revoked at chrome://extensions; registrations follow what is granted.
   browser.permissions.onRemoved.addListener(() => void syncSiteScripts());
   startAutoLock(vault);
 }
 
-/** After 「すべて削除」: the allowed sites (and their content script) and the backup state go too. */
-async function clearBesideVault(): Promise<void> {
-  await browser.storage.local.remove(['enabledSites', 'backup']);
-  await syncSiteScripts();
+/**
+ * "Now" for codes the worker makes: the real clock plus the correction the user accepted in the
+ * popup, so fills agree with what the popup shows.
+ */
+function startClock(): () => number {
+  let offset = 0;
+  void clockOffsetItem.getValue().then((value) => (offset = value));
+  clockOffsetItem.watch((value) => (offset = value));
+  return () => Date.now() + offset;
 }
 
-function listen(respond: Respond, requests: (keyof ProtocolMap)[]): void {
-  for (const request of requests) onMessage(request, (message) => respond(request, message));
+/** After 「すべて削除」: the allowed sites (and their content script) and the backup state go too. */
+async function clearBesideVault(): Promise<void> {
+  await Promise.all([enabledSitesItem.removeValue(), backupStatusItem.removeValue()]);
+  await syncSiteScripts();
 }

@@ -1,31 +1,19 @@
-import type { NewAccount } from '../messaging';
+import { browser, type Browser } from 'wxt/browser';
+import { VAULT_WAIT_PORT, type NewAccount, type VaultWaitMessage } from '../messaging';
 import { parseOtpauthUri, validateAccountData } from '../otp';
 import type { AccountData } from '../otp/types';
 import type { Vault } from '../vault';
 import { DuplicateAccountError } from './errors';
-import type { HandlerMap } from './handler-types';
+import type { PageHandlers } from './routes';
+import { contentOrigin, type SenderFacts } from './senders';
 
 const EMPTY_LIST = { accounts: [], failed: [] };
-
-export type VaultRequest =
-  | 'vault.status'
-  | 'vault.snapshot'
-  | 'vault.create'
-  | 'vault.unlock'
-  | 'vault.lock'
-  | 'accounts.list'
-  | 'accounts.add'
-  | 'accounts.delete'
-  | 'accounts.next-hotp';
 
 /**
  * The vault's side of the protocol, for the extension's own pages. `onUnlocked` lets pages that
  * waited for the vault (a setup page mid-enrollment) carry on.
  */
-export function vaultHandlers(
-  vault: Vault,
-  onUnlocked: () => void = () => {},
-): HandlerMap<VaultRequest> {
+export function vaultHandlers(vault: Vault, onUnlocked: () => void = () => {}) {
   return {
     'vault.status': () => vault.status(),
     'vault.snapshot': async () => {
@@ -53,7 +41,7 @@ export function vaultHandlers(
       if (!account) return vault.updateAccount(id, {});
       return vault.updateAccount(id, { counter: account.counter + 1 });
     },
-  };
+  } satisfies PageHandlers;
 }
 
 /** Parses and checks the input, refuses a secret that is already stored, then stores it. */
@@ -63,4 +51,33 @@ async function addAccount(vault: Vault, input: NewAccount) {
   const existing = await vault.findBySecret(data.secret);
   if (existing) throw new DuplicateAccountError(existing.issuer || existing.name);
   return vault.addAccount(data);
+}
+
+/**
+ * Content scripts that asked to be told when the vault opens (a setup page whose user went to
+ * unlock). They hold a {@link VAULT_WAIT_PORT} port; the one message says only "unlocked". A port
+ * from anything but our script on an allowed origin's top frame is closed at once.
+ * @returns what to call once the vault is unlocked
+ */
+export function startUnlockWaiters(
+  extensionId: string,
+  allowed: (origin: string) => Promise<boolean>,
+): () => void {
+  const waiting = new Set<Browser.runtime.Port>();
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== VAULT_WAIT_PORT) return;
+    const origin = contentOrigin((port.sender ?? {}) as SenderFacts, extensionId);
+    waiting.add(port);
+    port.onDisconnect.addListener(() => waiting.delete(port));
+    void (origin ? allowed(origin) : Promise.resolve(false)).then((ok) => {
+      if (ok) return;
+      waiting.delete(port);
+      port.disconnect();
+    });
+  });
+  return function notifyUnlocked(): void {
+    const message: VaultWaitMessage = { unlocked: true };
+    for (const port of waiting) port.postMessage(message);
+    waiting.clear();
+  };
 }

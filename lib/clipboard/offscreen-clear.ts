@@ -1,20 +1,4 @@
-/** What the background asks the offscreen document to do with the clipboard. */
-export interface ClearRequest {
-  target: 'offscreen';
-  type: 'clipboard.clear-after';
-  code: string;
-  delayMs: number;
-}
-
-export function isClearRequest(message: unknown): message is ClearRequest {
-  const m = message as Partial<ClearRequest> | null;
-  return (
-    m?.target === 'offscreen' &&
-    m.type === 'clipboard.clear-after' &&
-    typeof m.code === 'string' &&
-    typeof m.delayMs === 'number'
-  );
-}
+import type { ClearRequest } from '../messaging';
 
 /** The clipboard's text, through a paste into a scratch field (needs `clipboardRead`). */
 function readClipboard(doc: Document): string {

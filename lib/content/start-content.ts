@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startAutofill } from '../autofill/autofill-controller';
 import { t, uiLanguage } from '../browser-i18n';
 import { startEnrollment } from '../enroll/enroll-controller';
-import { sendMessage } from '../messaging';
+import { isFillNow, sendMessage, VAULT_WAIT_PORT, type FillNowReply } from '../messaging';
 import type { Scope } from './scope';
 
 /**
@@ -11,7 +11,7 @@ import type { Scope } from './scope';
  * port closes when `scope` stops, so a stopped controller is never called back.
  */
 function waitForUnlock(scope: Scope, then: () => void): void {
-  const port = browser.runtime.connect({ name: 'vault-wait' });
+  const port = browser.runtime.connect({ name: VAULT_WAIT_PORT });
   const close = scope.onStop(() => port.disconnect());
   port.onMessage.addListener(() => {
     close();
@@ -53,8 +53,8 @@ export function startContent(
   // 「このページに入力」, the shortcut and the context menu arrive from the background.
   const onFillNow = (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-    if ((message as { type?: string } | null)?.type !== 'fill.now') return undefined;
-    return autofill.fillNow();
+    if (!isFillNow(message)) return undefined;
+    return autofill.fillNow() satisfies Promise<FillNowReply>;
   };
   browser.runtime.onMessage.addListener(onFillNow);
 

@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
-import { parseBackupStatus, type BackupStatus } from '../backup-protocol';
-
-const KEY = 'backup';
+import type { BackupStatus } from '../backup-protocol';
+import { backupStatusItem } from '../storage';
 
 /**
  * The last backup's time and size from `storage.local` (`null`: never; `undefined`: still
@@ -12,16 +10,13 @@ export function useBackupStatus(): BackupStatus | null | undefined {
   const [status, setStatus] = useState<BackupStatus | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    void browser.storage.local.get(KEY).then((items) => {
-      if (live) setStatus(parseBackupStatus(items[KEY]));
+    void backupStatusItem.getValue().then((value) => {
+      if (live) setStatus(value);
     });
-    const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
-      if (KEY in changes) setStatus(parseBackupStatus(changes[KEY]?.newValue));
-    };
-    browser.storage.local.onChanged.addListener(onChanged);
+    const unwatch = backupStatusItem.watch(setStatus);
     return () => {
       live = false;
-      browser.storage.local.onChanged.removeListener(onChanged);
+      unwatch();
     };
   }, []);
   return status;

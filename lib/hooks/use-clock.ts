@@ -1,14 +1,9 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
-import { clockOffsetMs, isClockOff, parseClockOffset } from '../clock';
+import { clockOffsetMs, isClockOff } from '../clock';
 import { isKosmoSite } from '../kosmo';
+import { clockCheckItem, clockOffsetItem } from '../storage';
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
-
-interface StoredCheck {
-  at: number;
-  offsetMs: number | null;
-}
 
 /**
  * The clock correction codes use, and a check of the PC clock against the KOSMO server's `Date`
@@ -21,15 +16,15 @@ export function useClock(sites: string[]) {
   const kosmo = sites.find(isKosmoSite) ?? null;
 
   useEffect(() => {
-    void browser.storage.local.get(['clockOffsetMs', 'clockCheck']).then(async (stored) => {
-      setApplied(parseClockOffset(stored.clockOffsetMs));
-      const last = stored.clockCheck as StoredCheck | undefined;
+    void Promise.all([clockOffsetItem.getValue(), clockCheckItem.getValue()]).then(async (got) => {
+      const [offset, last] = got;
+      setApplied(offset);
       if (last && Date.now() - last.at < CHECK_EVERY_MS) return setMeasured(last.offsetMs);
       if (!kosmo) return;
       const sentAt = Date.now();
       const response = await fetch(kosmo, { method: 'HEAD', cache: 'no-store' }).catch(() => null);
       const offsetMs = clockOffsetMs(response?.headers.get('date') ?? null, sentAt, Date.now());
-      await browser.storage.local.set({ clockCheck: { at: Date.now(), offsetMs } });
+      await clockCheckItem.setValue({ at: Date.now(), offsetMs });
       setMeasured(offsetMs);
     });
   }, [kosmo]);
@@ -41,7 +36,7 @@ export function useClock(sites: string[]) {
     warning: measured !== null && isClockOff(measured - applied) ? measured : null,
     correct: async () => {
       if (measured === null) return;
-      await browser.storage.local.set({ clockOffsetMs: measured });
+      await clockOffsetItem.setValue(measured);
       setApplied(measured);
     },
   };

@@ -1,16 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
+import { settingsItem } from '../storage';
 
-const KEY = 'settings';
 const SAVED_MS = 2000;
-
-/** Stores `settings`, keeping keys this version does not know (a newer version's). */
-async function write(settings: Settings): Promise<void> {
-  const { [KEY]: raw } = await browser.storage.local.get(KEY);
-  const stored = typeof raw === 'object' && raw !== null ? raw : {};
-  await browser.storage.local.set({ [KEY]: { ...stored, ...settings } });
-}
 
 /**
  * The settings in `storage.local`, read and written by the page itself (nothing secret, so no
@@ -27,21 +19,20 @@ export function useSettings() {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   useEffect(() => {
-    const show = (raw: unknown) => {
-      latest.current = parseSettings(raw);
-      setSettings(latest.current);
+    const show = (value: Settings) => {
+      latest.current = value;
+      setSettings(value);
     };
-    void browser.storage.local.get(KEY).then(({ [KEY]: raw }) => {
-      show(raw);
+    void settingsItem.getValue().then((value) => {
+      show(value);
       setLoaded(true);
     });
     // Another tab may change them too; our own writes in flight are newer than their echo.
-    const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
-      if (KEY in changes && pending.current === 0) show(changes[KEY]?.newValue);
-    };
-    browser.storage.local.onChanged.addListener(onChanged);
+    const unwatch = settingsItem.watch((value) => {
+      if (pending.current === 0) show(value);
+    });
     return () => {
-      browser.storage.local.onChanged.removeListener(onChanged);
+      unwatch();
       clearTimeout(timer.current);
     };
   }, []);
@@ -52,7 +43,7 @@ export function useSettings() {
     setSettings(next);
     pending.current += 1;
     queue.current = queue.current
-      .then(() => write(next))
+      .then(() => settingsItem.setValue(next))
       .then(() => {
         setSaved(key);
         clearTimeout(timer.current);

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import type { AppError, Result } from '../app-error';
 import { sendMessage, type AccountList, type NewAccount, type VaultStatus } from '../messaging';
-import { SESSION_KEYS } from '../vault/session-keys';
+import { watchUnlocked } from '../storage';
 
 export interface VaultState {
   status: VaultStatus | 'loading';
@@ -36,11 +35,7 @@ export function useVault() {
   useEffect(() => {
     void loadState().then((next) => setState((s) => ({ ...s, ...next })));
     // Auto-lock happens in the background; the popup follows the key leaving the session.
-    const onChanged = (changes: Record<string, unknown>) => {
-      if (SESSION_KEYS.dek in changes) void refresh();
-    };
-    browser.storage.session.onChanged.addListener(onChanged);
-    return () => browser.storage.session.onChanged.removeListener(onChanged);
+    return watchUnlocked(() => void refresh());
   }, [refresh]);
 
   /** Runs one request; on success refreshes the list and reports true. */

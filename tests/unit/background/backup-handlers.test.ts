@@ -1,15 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backupHandlers } from '../../../lib/background/backup-handlers';
 import { exportHandlers } from '../../../lib/background/export-handlers';
 import { importHandlers } from '../../../lib/background/import-handlers';
-import { createExtensionResponder } from '../../../lib/background/extension-responder';
-import type { Data, Request, Respond } from '../../../lib/background/handler-types';
 import { PendingImport } from '../../../lib/background/pending-import';
+import {
+  createResponder,
+  forPages,
+  type Data,
+  type Request,
+  type Respond,
+} from '../../../lib/background/routes';
 import type { BackupStatus } from '../../../lib/backup-protocol';
 import type { Account } from '../../../lib/otp/types';
 import { parseMigrationUri } from '../../../lib/otp/migration';
 import { IMPORT_LIMITS, parseOtpauthUri } from '../../../lib/otp';
-import { MemorySessionStore } from '../../../lib/vault';
+import { pendingImportItem } from '../../../lib/storage';
 import { bytesToBase64 } from '../../../lib/crypto/base64';
 import { FAST_KDF, PASSWORD, sampleAccount, setup } from '../vault/helpers';
 
@@ -36,7 +42,6 @@ const strip = ({ id: _i, updatedAt: _u, order: _o, ...data }: Account) => data;
 
 describe('backup, import preview and commit, and export handlers', () => {
   let env: ReturnType<typeof setup>;
-  let session: MemorySessionStore;
   let saved: BackupStatus[];
   let respond: Respond;
   const ask = async <K extends Request>(request: K, data: Data<K>) =>
@@ -44,19 +49,24 @@ describe('backup, import preview and commit, and export handlers', () => {
 
   /** A fresh service worker on the same vault and session storage. */
   const start = () => {
-    const pending = new PendingImport(session, crypto);
+    const pending = new PendingImport(pendingImportItem, crypto);
     const saveStatus = async (status: BackupStatus) => void saved.push(status);
     const handlers = {
       ...backupHandlers(env.vault, { crypto, now: () => NOW, saveStatus }),
       ...importHandlers(env.vault, { pending }),
       ...exportHandlers(env.vault, crypto),
     };
-    respond = createExtensionResponder(handlers, env.vault, ID);
+    respond = createResponder(forPages(handlers), {
+      extensionId: ID,
+      isAllowed: () => true,
+      touch: () => env.vault.touch(),
+    });
   };
 
   beforeEach(async () => {
     env = setup();
-    session = new MemorySessionStore();
+    // Empty `storage.session` (the pending file lives there, as in the extension).
+    fakeBrowser.reset();
     saved = [];
     await env.vault.create(PASSWORD, { kdf: FAST_KDF });
     await env.vault.addAccounts(ACCOUNTS);

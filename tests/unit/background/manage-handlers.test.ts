@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createExtensionResponder } from '../../../lib/background/extension-responder';
-import type { Respond } from '../../../lib/background/handler-types';
+import { createResponder, forPages, type Respond } from '../../../lib/background/routes';
 import { manageHandlers } from '../../../lib/background/manage-handlers';
 import { vaultHandlers } from '../../../lib/background/vault-handlers';
 import { FAST_KDF, PASSWORD, sampleAccount, setup } from '../vault/helpers';
@@ -22,7 +21,11 @@ describe('the manage page requests', () => {
     id = (await env.vault.addAccount(sampleAccount())).id;
     clearLocal = vi.fn(async () => {});
     const handlers = { ...vaultHandlers(env.vault), ...manageHandlers(env.vault, { clearLocal }) };
-    respond = createExtensionResponder(handlers, env.vault, ID);
+    respond = createResponder(forPages(handlers), {
+      extensionId: ID,
+      isAllowed: () => true,
+      touch: () => env.vault.touch(),
+    });
   });
 
   const update = (patch: unknown, target = id) =>

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createExtensionResponder } from '../../../lib/background/extension-responder';
-import type { Respond } from '../../../lib/background/handler-types';
+import { createResponder, forPages, type Respond } from '../../../lib/background/routes';
 import { vaultHandlers } from '../../../lib/background/vault-handlers';
 import { SESSION_KEYS } from '../../../lib/vault';
 import { FAST_KDF, PASSWORD, setup } from '../vault/helpers';
@@ -11,6 +10,13 @@ const KOSMO_CONTENT_SCRIPT = { id: ID, url: 'https://densenkenpo.portal.kosmo-we
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/KOSMO:taro?secret=${SECRET}&issuer=KOSMO`;
 
+/** The worker's sender checks, with every origin allowed: page requests must still refuse. */
+const gate = (vault: { touch(): Promise<void> }) => ({
+  extensionId: ID,
+  isAllowed: () => true,
+  touch: () => vault.touch(),
+});
+
 describe('the background vault responder', () => {
   let env: ReturnType<typeof setup>;
   let respond: Respond;
@@ -18,7 +24,7 @@ describe('the background vault responder', () => {
   beforeEach(async () => {
     env = setup();
     await env.vault.create(PASSWORD, { kdf: FAST_KDF });
-    respond = createExtensionResponder(vaultHandlers(env.vault), env.vault, ID);
+    respond = createResponder(forPages(vaultHandlers(env.vault)), gate(env.vault));
   });
 
   it('answers the popup', async () => {

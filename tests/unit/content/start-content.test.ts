@@ -1,39 +1,42 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startContent } from '../../../lib/content/start-content';
 import { trackPageListeners } from './page-listeners';
 
 type Listener = (message: unknown, sender: { id?: string; tab?: object }) => unknown;
 
-// The extension APIs the content script touches, before wxt/browser reads `chrome`.
-const runtime = vi.hoisted(() => {
-  const listeners = new Set<Listener>();
-  const ports: { disconnected: boolean }[] = [];
-  const chrome = {
-    runtime: {
-      id: 'extension-id',
-      onMessage: {
-        addListener: (l: Listener) => listeners.add(l),
-        removeListener: (l: Listener) => listeners.delete(l),
-      },
-      connect: () => {
-        const port = {
-          disconnected: false,
-          onMessage: { addListener: () => {} },
-          disconnect: () => void (port.disconnected = true),
-        };
-        ports.push(port);
-        return port;
-      },
-    },
-    i18n: { getMessage: (key: string) => (key === '@@ui_locale' ? 'ja' : key) },
-  };
-  (globalThis as unknown as { chrome: typeof chrome }).chrome = chrome;
-  return { listeners, ports };
-});
+// The extension APIs the content script touches, on WXT's fake browser: what it adds is counted.
+const runtime = { listeners: new Set<Listener>(), ports: [] as { disconnected: boolean }[] };
 
-vi.mock('../../../lib/messaging', () => ({
+function stubRuntime() {
+  fakeBrowser.reset();
+  runtime.listeners.clear();
+  runtime.ports.length = 0;
+  Object.assign(fakeBrowser.runtime, {
+    id: 'extension-id',
+    connect: () => {
+      const port = {
+        disconnected: false,
+        onMessage: { addListener: () => {} },
+        disconnect: () => void (port.disconnected = true),
+      };
+      runtime.ports.push(port);
+      return port;
+    },
+  });
+  Object.assign(fakeBrowser.runtime.onMessage, {
+    addListener: (l: Listener) => runtime.listeners.add(l),
+    removeListener: (l: Listener) => runtime.listeners.delete(l),
+  });
+  Object.assign(fakeBrowser.i18n, {
+    getMessage: (key: string) => (key === '@@ui_locale' ? 'ja' : key),
+  });
+}
+
+vi.mock('../../../lib/messaging', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../lib/messaging')>()),
   sendMessage: vi.fn(async (type: string) =>
     type === 'otp.codes' ? { ok: true, value: { vault: 'locked' } } : { ok: true, value: null },
   ),
@@ -60,6 +63,7 @@ const OTP_PAGE = `<form id="kc-otp-login-form" method="post" action="/x">
 
 describe('the content script', () => {
   beforeEach(() => {
+    stubRuntime();
     vi.useFakeTimers();
     document.body.innerHTML = OTP_PAGE;
   });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fillHandlers } from '../../../lib/background/fill-handlers';
-import type { FullSender } from '../../../lib/background/handler-types';
-import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { contentHandlers } from '../../../lib/background/content-handlers';
+import type { ContentSender } from '../../../lib/background/senders';
 import { FAST_KDF, PASSWORD, setup } from '../vault/helpers';
 
 const KOSMO = 'https://densenkenpo.portal.kosmo-web.jp';
@@ -20,25 +20,22 @@ const account = (issuer: string, sites: string[], secret = SECRET) => ({
 
 describe('codes for a content script', () => {
   let env: ReturnType<typeof setup>;
-  let handlers: ReturnType<typeof fillHandlers>;
-  const sender: FullSender = {};
+  let handlers: ReturnType<typeof contentHandlers>;
+  // The origin comes from the responder's sender check; here it is KOSMO's.
+  const from: ContentSender = { origin: KOSMO, tab: { id: 7 } };
 
   beforeEach(async () => {
+    fakeBrowser.reset();
     env = setup();
     await env.vault.create(PASSWORD, { kdf: FAST_KDF });
-    // The origin comes from the responder's sender check; here it is KOSMO's.
-    handlers = fillHandlers(
-      env.vault,
-      async () => KOSMO,
-      async () => DEFAULT_SETTINGS,
-      () => 59_000,
-    );
+    // No stored settings: the defaults (auto-fill on, submit off).
+    handlers = contentHandlers(env.vault, () => 59_000);
   });
 
   it('gives the code of an account bound to the page origin, and nothing secret', async () => {
     await env.vault.addAccount(account('KOSMO', [KOSMO]));
     await env.vault.addAccount(account('Elsewhere', ['https://example.com'], 'JBSWY3DPEHPK3PXP'));
-    const reply = await handlers['otp.codes'](undefined, sender);
+    const reply = await handlers['otp.codes'](undefined, from);
     expect(reply).toMatchObject({ vault: 'unlocked', autoFill: true, submitAfterFill: false });
     if (reply.vault !== 'unlocked') throw new Error('locked');
     // RFC 6238's SHA1 vector at T=59 s, 6 digits.
@@ -57,7 +54,7 @@ describe('codes for a content script', () => {
   it('says locked and gives no code while the vault is locked', async () => {
     await env.vault.addAccount(account('KOSMO', [KOSMO]));
     await env.vault.lock();
-    expect(await handlers['otp.codes'](undefined, sender)).toEqual({ vault: 'locked' });
+    expect(await handlers['otp.codes'](undefined, from)).toEqual({ vault: 'locked' });
   });
 
   it('records the device name only for an account bound to the page', async () => {
@@ -65,9 +62,9 @@ describe('codes for a content script', () => {
     const other = await env.vault.addAccount(
       account('X', ['https://example.com'], 'JBSWY3DPEHPK3PXP'),
     );
-    await handlers['enroll.device']({ ref: mine.id, label: ' PC Authenticator (Chrome) ' }, sender);
+    await handlers['enroll.device']({ ref: mine.id, label: ' PC Authenticator (Chrome) ' }, from);
     await expect(
-      handlers['enroll.device']({ ref: other.id, label: 'stolen' }, sender),
+      handlers['enroll.device']({ ref: other.id, label: 'stolen' }, from),
     ).rejects.toThrow();
     const { accounts } = await env.vault.listAccounts();
     expect(accounts.map((a) => a.deviceName)).toEqual(['PC Authenticator (Chrome)', undefined]);

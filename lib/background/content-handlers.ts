@@ -1,0 +1,98 @@
+import { browser } from 'wxt/browser';
+import { accountTitle } from '../account-title';
+import type { EnrollSource, SiteCodes } from '../messaging';
+import { generateCode, parseOtpauthUri, secondsLeft, validateAccountData } from '../otp';
+import type { AccountData } from '../otp/types';
+import { classifyQrText } from '../qr/classify-qr-text';
+import { deviceNameFor } from '../settings';
+import { settingsItem } from '../storage';
+import { VaultError, type Vault } from '../vault';
+import { ForbiddenSenderError, NoOtpQrError } from './errors';
+import { imageFromDataUrl, qrReader } from './qr-reader';
+import type { ContentHandlers } from './routes';
+import { commitImport } from './import-commit';
+
+/**
+ * Everything a content script may ask, on KOSMO or a site the user allowed. Each handler gets the
+ * page's origin as the sender check verified it (never from the message), and every reply holds
+ * codes, titles and device names — never a secret.
+ * - a Keycloak setup page: add the account it shows, record the device name the user kept;
+ * - an OTP field: the codes of the accounts bound to exactly this origin;
+ * - either: show the user where to unlock.
+ */
+export function contentHandlers(vault: Vault, now: () => number = Date.now) {
+  return {
+    'enroll.add': async ({ source, hints }, { origin }) => {
+      const status = await vault.status();
+      if (status !== 'unlocked') throw new VaultError(status === 'none' ? 'none' : 'locked');
+      const data = await accountFrom(source, hints);
+      // One account from one click: the import's classify and commit, at once, bound to the page.
+      const entry = { format: 'setup-page', accounts: [data], skipped: [] };
+      const { entries, added } = await commitImport(vault, entry, origin);
+      const account = added[0] ?? (await vault.findBySecret(data.secret));
+      if (!account) throw new VaultError('not-found');
+      return {
+        status: entries[0]?.status === 'existing' ? ('duplicate' as const) : ('added' as const),
+        ref: account.id,
+        title: accountTitle(account),
+        code: generateCode(account, now()),
+        // The user's own name from the settings, else 「PC Authenticator (Chrome|Edge)」.
+        deviceName: deviceNameFor(await settingsItem.getValue(), navigator.userAgent),
+      };
+    },
+    'enroll.device': async ({ ref, label }, { origin }) => {
+      const { accounts } = await vault.listAccounts();
+      const account = accounts.find((a) => a.id === ref);
+      // Only an account bound to this very page may be renamed from it.
+      if (!account || !account.sites.includes(origin)) throw new ForbiddenSenderError();
+      const deviceName = label.trim().slice(0, 255);
+      if (deviceName) await vault.updateAccount(ref, { deviceName });
+      return null;
+    },
+    'otp.codes': async (_data, { origin }): Promise<SiteCodes> => {
+      const status = await vault.status();
+      if (status !== 'unlocked') return { vault: status };
+      const { autoFill, submitAfterFill } = await settingsItem.getValue();
+      const at = now();
+      const { accounts } = await vault.listAccounts();
+      const codes = accounts
+        .filter((a) => a.type === 'totp' && a.sites.includes(origin))
+        .map((a) => ({
+          ref: a.id,
+          title: accountTitle(a),
+          deviceName: a.deviceName ?? null,
+          code: generateCode(a, at),
+          secondsLeft: secondsLeft(a.period, at),
+        }));
+      return { vault: 'unlocked', autoFill, submitAfterFill, codes };
+    },
+    'ui.open-unlock': async (_data, { tab }) => {
+      // A tab, not the toolbar popup: it stays open while the user types, and it can bring the
+      // user back to this page once unlocked (popup.html?tab=N closes itself then).
+      await browser.tabs.create({
+        url: browser.runtime.getURL(`/popup.html?tab=${tab.id ?? ''}`),
+        index: tab.index,
+      });
+      return null;
+    },
+  } satisfies ContentHandlers;
+}
+
+/** The account a setup page offers: its key with the shown policy, or the OTP QR code's URI. */
+async function accountFrom(
+  source: EnrollSource,
+  hints: { issuer: string; account: string },
+): Promise<AccountData> {
+  if ('key' in source) {
+    return validateAccountData({
+      secret: source.key,
+      ...source.policy,
+      issuer: hints.issuer,
+      name: hints.account,
+    });
+  }
+  const found = await qrReader().read(await imageFromDataUrl(source.qr));
+  const uri = found.map((qr) => qr.text).find((text) => classifyQrText(text) === 'otpauth');
+  if (!uri) throw new NoOtpQrError();
+  return parseOtpauthUri(uri);
+}

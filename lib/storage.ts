@@ -1,0 +1,117 @@
+import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import { parseBackupStatus, type BackupStatus } from './backup-protocol';
+import { parseClockOffset } from './clock';
+import { parseSettings, type Settings } from './settings';
+import { SESSION_KEYS } from './vault/session-keys';
+import type { SessionStore } from './vault/session-store';
+
+/**
+ * Every key the extension keeps in `chrome.storage`, declared once. Pages and the worker read,
+ * write and watch these items, never raw keys. Stored values are checked on the way out: a broken
+ * or missing value reads as the default, as a value from an older or newer version may be.
+ * No item has a version yet: the first change of a stored shape adds `version` and a migration.
+ *
+ * @see https://wxt.dev/storage
+ */
+
+/** One stored value, always read through its parser. */
+export interface StoredValue<T> {
+  readonly key: StorageItemKey;
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+  removeValue(): Promise<void>;
+  /** Calls `onChange` with the parsed new value after every change (also by another page). */
+  watch(onChange: (value: T) => void): () => void;
+}
+
+function parsedItem<T>(key: StorageItemKey, parse: (raw: unknown) => T): StoredValue<T> {
+  const item = storage.defineItem<unknown>(key);
+  return {
+    key,
+    getValue: async () => parse(await item.getValue()),
+    setValue: (value) => item.setValue(value),
+    removeValue: () => item.removeValue(),
+    watch: (onChange) => item.watch((raw) => onChange(parse(raw))),
+  };
+}
+
+const rawSettings = storage.defineItem<unknown>('local:settings');
+
+/**
+ * The user's preferences (`storage.local`, nothing secret). A write keeps the keys this version
+ * does not know, so a newer version's choices survive a downgrade and back.
+ */
+export const settingsItem: StoredValue<Settings> = {
+  ...parsedItem(rawSettings.key, parseSettings),
+  async setValue(settings) {
+    const raw = await rawSettings.getValue();
+    const stored = typeof raw === 'object' && raw !== null ? raw : {};
+    await rawSettings.setValue({ ...stored, ...settings });
+  },
+};
+
+/** The clock correction (ms) the user accepted in the popup; 0 for none or anything odd. */
+export const clockOffsetItem = parsedItem('local:clockOffsetMs', parseClockOffset);
+
+/** The last check of the PC clock against KOSMO's (at most hourly). */
+export interface ClockCheck {
+  at: number;
+  /** Server minus PC clock, or `null` when the server gave no usable `Date`. */
+  offsetMs: number | null;
+}
+
+export const clockCheckItem = parsedItem('local:clockCheck', (raw): ClockCheck | null => {
+  const value = raw as Partial<ClockCheck> | null;
+  if (typeof value?.at !== 'number') return null;
+  return { at: value.at, offsetMs: typeof value.offsetMs === 'number' ? value.offsetMs : null };
+});
+
+/** Origins the user turned the extension on for (besides KOSMO, always on). Not secret. */
+export const enabledSitesItem = parsedItem('local:enabledSites', (raw): string[] =>
+  Array.isArray(raw) ? raw.filter((v): v is string => typeof v === 'string') : [],
+);
+
+/** The last backup's time and size, for the popup's reminder (`null`: never). */
+export const backupStatusItem = parsedItem<BackupStatus | null>('local:backup', parseBackupStatus);
+
+/**
+ * `storage.session`: memory only, cleared when the browser closes, and (by default) closed to
+ * content scripts — the one place the unlocked data key may live.
+ */
+const sessionDek = storage.defineItem<string | number>(`session:${SESSION_KEYS.dek}`);
+const sessionLastActivity = storage.defineItem<string | number>(
+  `session:${SESSION_KEYS.lastActivity}`,
+);
+
+/** Watches the unlocked key coming and going (unlock, lock, auto-lock), without reading it. */
+export function watchUnlocked(onChange: () => void): () => void {
+  return sessionDek.watch(() => onChange());
+}
+
+/** The vault's {@link SessionStore}, backed by the two session items above (the vault stays pure). */
+export const vaultSessionStore: SessionStore = {
+  get: async (key) => sessionItem(key).getValue(),
+  set: async (key, value) => sessionItem(key).setValue(value),
+  remove: async (key) => sessionItem(key).removeValue(),
+};
+
+function sessionItem(key: string) {
+  if (key === SESSION_KEYS.dek) return sessionDek;
+  if (key === SESSION_KEYS.lastActivity) return sessionLastActivity;
+  throw new Error(`No session item for ${key}`);
+}
+
+/** The encrypted file waiting in the import preview (see `PendingImport`). */
+export const pendingImportItem = storage.defineItem<string>('session:pendingImport');
+
+/** Which QR codes of each multi-QR Google export have been read, per batch id. */
+export interface BatchProgress {
+  size: number;
+  received: number[];
+}
+
+export const migrationBatchesItem = parsedItem(
+  'session:migrationBatches',
+  (raw): Record<string, BatchProgress> =>
+    typeof raw === 'object' && raw !== null ? { ...(raw as Record<string, BatchProgress>) } : {},
+);
