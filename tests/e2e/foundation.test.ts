@@ -61,7 +61,7 @@ describe('foundation: type the key, sign in, restart, sign in again', () => {
     await popup.byTestId('unlock-password').waitFor();
     await expect(popup.accounts().count()).resolves.toBe(0);
     await popup.unlock(PASSWORD);
-    await expect.poll(() => popup.accounts().count()).toBe(1);
+    await expect.poll(() => popup.accounts().count(), { timeout: 10_000 }).toBe(1);
 
     // The first code was used at setup; wait for the next step, as a person would.
     while (Math.floor(Date.now() / 30_000) === setupStep) await popup.page.waitForTimeout(500);

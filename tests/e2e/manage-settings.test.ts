@@ -135,7 +135,9 @@ describe('the manage page: accounts, settings and security', () => {
     await page.getByTestId('password-change-new').fill(NEW_PASSWORD);
     await page.getByTestId('password-change-confirm').fill(NEW_PASSWORD);
     await page.getByTestId('password-change-submit').click();
-    await expect.poll(() => errors()).toContainEqual(expect.stringMatching(/Wrong password/));
+    await expect
+      .poll(() => errors(), { timeout: 10_000 })
+      .toContainEqual(expect.stringMatching(/Wrong password/));
 
     await page.getByTestId('password-old').fill(PASSWORD);
     await page.getByTestId('password-change-submit').click();
@@ -144,7 +146,9 @@ describe('the manage page: accounts, settings and security', () => {
     await page.getByTestId('lock').click();
     await page.getByTestId('unlock-password').fill(PASSWORD);
     await page.getByTestId('unlock-submit').click();
-    await expect.poll(() => errors()).toContainEqual(expect.stringMatching(/Wrong password/));
+    await expect
+      .poll(() => errors(), { timeout: 10_000 })
+      .toContainEqual(expect.stringMatching(/Wrong password/));
     await page.getByTestId('unlock-password').fill(NEW_PASSWORD);
     await page.getByTestId('unlock-submit').click();
     await expect.poll(() => rows().count()).toBe(3);

@@ -170,7 +170,7 @@ describe('the popup', () => {
       .toMatch(/Too many failed attempts/);
     await popup.page.waitForTimeout(1500);
     await popup.unlock(PASSWORD);
-    await expect.poll(() => popup.accounts().count()).toBe(6);
+    await expect.poll(() => popup.accounts().count(), { timeout: 10_000 }).toBe(6);
   });
 });
 
