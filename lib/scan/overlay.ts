@@ -1,4 +1,5 @@
 import type { Result } from '../app-error';
+import { fromUser } from '../content/from-user';
 import { createScope } from '../content/scope';
 import { mountShadow } from '../content/shadow-mount';
 import type { Translate } from '../i18n';
@@ -56,13 +57,13 @@ export function showScanOverlay({ doc, t, lang, sendRegion }: OverlayDeps): { st
   message.textContent = t('overlay_instructions');
   close.textContent = t('overlay_close');
 
-  close.addEventListener('click', scope.stop);
+  close.addEventListener('click', fromUser(scope.stop));
   scope.listen(
     doc,
     'keydown',
-    (event) => {
+    fromUser((event: KeyboardEvent) => {
       if (event.key === 'Escape') scope.stop();
-    },
+    }),
     { capture: true },
   );
 
@@ -73,23 +74,30 @@ export function showScanOverlay({ doc, t, lang, sendRegion }: OverlayDeps): { st
     width: Math.abs(event.clientX - start!.x),
     height: Math.abs(event.clientY - start!.y),
   });
-  veil.addEventListener('mousedown', (event) => {
-    if (bar.contains(event.target as Node)) return;
-    start = { x: event.clientX, y: event.clientY };
-    event.preventDefault();
-  });
-  veil.addEventListener('mousemove', (event) => {
-    if (!start) return;
-    const r = rectTo(event);
-    Object.assign(box.style, {
-      display: 'block',
-      left: `${r.x}px`,
-      top: `${r.y}px`,
-      width: `${r.width}px`,
-      height: `${r.height}px`,
-    });
-  });
-  veil.addEventListener('mouseup', async (event) => {
+  // The box is the user's own drag: a page's synthetic mouse events draw and send nothing.
+  veil.addEventListener(
+    'mousedown',
+    fromUser((event: MouseEvent) => {
+      if (bar.contains(event.target as Node)) return;
+      start = { x: event.clientX, y: event.clientY };
+      event.preventDefault();
+    }),
+  );
+  veil.addEventListener(
+    'mousemove',
+    fromUser((event: MouseEvent) => {
+      if (!start) return;
+      const r = rectTo(event);
+      Object.assign(box.style, {
+        display: 'block',
+        left: `${r.x}px`,
+        top: `${r.y}px`,
+        width: `${r.width}px`,
+        height: `${r.height}px`,
+      });
+    }),
+  );
+  const finish = async (event: MouseEvent) => {
     if (!start) return;
     const rect = rectTo(event);
     start = null;
@@ -110,6 +118,10 @@ export function showScanOverlay({ doc, t, lang, sendRegion }: OverlayDeps): { st
     box.style.display = 'none';
     veil.style.background = 'transparent';
     scope.timeout(scope.stop, 4000);
-  });
+  };
+  veil.addEventListener(
+    'mouseup',
+    fromUser((event: MouseEvent) => void finish(event)),
+  );
   return { stop: scope.stop };
 }
