@@ -15,6 +15,7 @@ const VAULT_KEYS: Record<VaultErrorCode, string> = {
   'unsupported-kdf': 'error_unsupported_kdf',
   'not-found': 'error_not_found',
   'corrupt-record': 'error_record_corrupt',
+  'too-many-accounts': 'error_too_many_accounts',
 };
 
 /**
