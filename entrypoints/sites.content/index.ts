@@ -6,6 +6,8 @@ export default defineContentScript({
   matches: ['https://example.invalid/*'],
   registration: 'runtime',
   runAt: 'document_idle',
+  // WXT's start notice by postMessage would tell every page our extension id.
+  noScriptStartedPostMessage: true,
   main: (ctx) => {
     startContent(ctx, { generic: true });
   },

@@ -116,6 +116,38 @@ describe('in-page controls act only on the user’s own clicks', () => {
     await expect.poll(() => site.page.locator('#otp').inputValue()).toMatch(/^\d{6}$/);
   });
 
+  it('tells the page nothing at start, and a page cannot stop the badge with WXT’s event', async () => {
+    await awayFromStepEdge(8);
+    const site = await KosmoSite.open(browser.context, 'v2');
+    // Every message the page's own window receives from now on (the login page is next).
+    await site.page.addInitScript(() => {
+      const seen: unknown[] = [];
+      Object.assign(window, { seenMessages: seen });
+      window.addEventListener('message', (event) => seen.push(event.data));
+    });
+    await site.login('user2');
+    await site.page.getByTestId('badge-fill').waitFor();
+    const seen = await site.page.evaluate(
+      () => (window as unknown as { seenMessages: unknown[] }).seenMessages,
+    );
+    expect(JSON.stringify(seen)).not.toContain(browser.extensionId);
+
+    // WXT stops an older copy of a content script when a newer one announces itself with this
+    // event on the document; a page that knows the extension's id can send it too.
+    await site.page.evaluate((id) => {
+      for (const name of ['kosmo', 'sites']) {
+        document.dispatchEvent(
+          new CustomEvent(`${id}:${name}:wxt:content-script-started`, {
+            detail: { contentScriptName: name, messageId: 'page' },
+          }),
+        );
+      }
+    }, browser.extensionId);
+    await settle(site.page);
+    await site.page.getByTestId('badge-fill').click();
+    await expect.poll(() => site.page.locator('#otp').inputValue()).toMatch(/^\d{6}$/);
+  });
+
   it('a scripted click on the locked badge opens no unlock tab', async () => {
     await popup.byTestId('lock').click();
     await popup.byTestId('unlock-password').waitFor();
