@@ -3,7 +3,8 @@ import type { Vault } from '../vault';
 import { isKosmoOrigin } from './content-sender';
 import type { HandlerMap } from './handler-types';
 import { enabledSites, setEnabledSites } from './sites';
-import { originOfUrl, strictOrigin } from '../site-origin';
+import { isHttpSite, originOfUrl, strictOrigin } from '../site-origin';
+import { InputError } from './errors';
 import { targetTab } from './target-tab';
 
 export type SiteRequest =
@@ -71,6 +72,7 @@ export function siteHandlers(vault: Vault): HandlerMap<SiteRequest> {
     },
     'accounts.bind': async ({ id, origin, bound }) => {
       const clean = strictOrigin(origin);
+      if (isHttpSite(origin)) throw new InputError('error_site_http', [origin]);
       const { accounts } = await vault.listAccounts();
       const account = accounts.find((a) => a.id === id);
       if (!clean || !account) throw new Error('unknown account or origin');
