@@ -146,6 +146,10 @@ describe('in-page controls act only on the user’s own clicks', () => {
     await settle(site.page);
     await site.page.getByTestId('badge-fill').click();
     await expect.poll(() => site.page.locator('#otp').inputValue()).toMatch(/^\d{6}$/);
+    // The keyboard is the user's too: Enter on the focused button is a trusted click.
+    await site.page.locator('#otp').fill('');
+    await site.page.getByTestId('badge-fill').press('Enter');
+    await expect.poll(() => site.page.locator('#otp').inputValue()).toMatch(/^\d{6}$/);
   });
 
   it('a scripted click on the locked badge opens no unlock tab', async () => {
