@@ -15,8 +15,13 @@ export interface OverlayDeps {
   ) => Promise<Result<ImportOutcome[]>>;
 }
 
-/** Dispatched on the document by a new overlay so that an older one stops first. */
-const STOP_EVENT = 'pc-authenticator-scan-stop';
+/**
+ * Where the running overlay leaves its `stop()` for the next scan: a global of our isolated world,
+ * which every injection of this script shares and no page script can see or call (an event on the
+ * document, which pages can dispatch too, would let any page close the overlay).
+ */
+const RUNNING = Symbol.for('pc-authenticator-scan-overlay');
+const running = globalThis as { [RUNNING]?: () => void };
 
 const STYLE = `
 :host { all: initial; }
@@ -34,15 +39,18 @@ button { font: inherit; border-radius: 6px; border: 1px solid #7fb0ff; backgroun
 /**
  * The drag-a-box overlay for a scan that found no single QR code. The box goes to the background
  * in CSS pixels with the viewport width, so the crop is exact at any zoom and devicePixelRatio.
- * Each scan injects this script anew: a new overlay first stops the one before (STOP_EVENT).
+ * Each scan injects this script anew: a new overlay first stops the one before (RUNNING).
  * `stop()` (also Escape, the close button, and 4 s after a success) leaves the page as it was.
  */
 export function showScanOverlay({ doc, t, lang, sendRegion }: OverlayDeps): { stop: () => void } {
-  doc.dispatchEvent(new CustomEvent(STOP_EVENT));
-  // One left by a copy that no longer hears the event (an older version of the extension).
+  running[RUNNING]?.();
+  // One left by a copy we can't reach (an older version of the extension).
   doc.querySelector('pc-authenticator-scan')?.remove();
   const scope = createScope();
-  scope.listen(doc, STOP_EVENT, scope.stop);
+  running[RUNNING] = scope.stop;
+  scope.onStop(() => {
+    if (running[RUNNING] === scope.stop) delete running[RUNNING];
+  });
   const { root } = mountShadow(scope, doc, {
     name: 'scan',
     style: STYLE,

@@ -85,6 +85,13 @@ describe('the scan overlay', () => {
     expect(hosts()).toHaveLength(0);
   });
 
+  it('a page’s stop event does not close it', () => {
+    const overlay = show();
+    document.dispatchEvent(new CustomEvent('pc-authenticator-scan-stop'));
+    expect(hosts()).toHaveLength(1);
+    overlay.stop();
+  });
+
   it('a new scan stops the overlay before it, listeners and all', () => {
     show();
     const second = show();
