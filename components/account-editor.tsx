@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Translate } from '../lib/i18n';
 import type { AccountPatch } from '../lib/messaging';
 import type { Account } from '../lib/otp/types';
-import { originFromInput } from '../lib/site-origin';
+import { isHttpSite, originFromInput } from '../lib/site-origin';
 import { ErrorMessage } from './error-message';
 
 interface Props {
@@ -22,11 +22,15 @@ export function AccountEditor({ t, account, error, onSave, onCancel }: Props) {
   const [site, setSite] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
 
+  // http:// is not refused as "not an address": the user learns it can never get a code.
+  const refusal = (text: string) =>
+    t(isHttpSite(text) ? 'error_site_http' : 'error_site_invalid', [text.trim()]);
+
   const addSite = () => {
     if (!site.trim()) return;
     const origin = originFromInput(site);
     if (!origin) {
-      setLocalError(t('error_site_invalid', [site.trim()]));
+      setLocalError(refusal(site));
       return;
     }
     setLocalError(null);
@@ -43,7 +47,7 @@ export function AccountEditor({ t, account, error, onSave, onCancel }: Props) {
     // A typed but not added address is what the user meant to add.
     const pending = site.trim() ? originFromInput(site) : null;
     if (site.trim() && !pending) {
-      setLocalError(t('error_site_invalid', [site.trim()]));
+      setLocalError(refusal(site));
       return;
     }
     setLocalError(null);

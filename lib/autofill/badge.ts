@@ -1,3 +1,4 @@
+import { fromUser } from '../content/from-user';
 import type { Scope } from '../content/scope';
 import { mountShadow } from '../content/shadow-mount';
 import type { Translate } from '../i18n';
@@ -57,7 +58,8 @@ export function createBadge(
     b.dataset.testid = testid;
     // Keep focus (and the caret) in the field the user is typing in.
     b.addEventListener('mousedown', (e) => e.preventDefault());
-    b.addEventListener('click', run);
+    // Only the user's own click (or Enter/Space on the focused button): never a page's script.
+    b.addEventListener('click', fromUser(run));
     return b;
   };
   const text = (content: string, className: string) =>

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n';
 import type { AccountPatch } from '../messaging';
-import { strictOrigin } from '../site-origin';
+import { isHttpSite, strictOrigin } from '../site-origin';
 import { InputError } from './errors';
 
 /** Longest issuer or account name, as for an added account. */
@@ -41,7 +41,7 @@ function sites(value: unknown): string[] {
     const origin = strictOrigin(site);
     if (!origin) {
       const shown = typeof site === 'string' ? site.slice(0, 100) : '';
-      throw new InputError('error_site_invalid', [shown]);
+      throw new InputError(isHttpSite(site) ? 'error_site_http' : 'error_site_invalid', [shown]);
     }
     if (!origins.includes(origin)) origins.push(origin);
   }

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { FILL_NOW, type FillNowReply } from '../messaging';
-import { originOfUrl, strictOrigin } from '../site-origin';
+import { isHttpSite, originOfUrl, strictOrigin } from '../site-origin';
 import { enabledSitesItem } from '../storage';
 import type { Vault } from '../vault';
+import { InputError } from './errors';
 import type { PageHandlers } from './routes';
 import { isKosmoOrigin } from './senders';
 
@@ -86,6 +87,7 @@ export function siteHandlers(vault: Vault) {
     },
     'accounts.bind': async ({ id, origin, bound }) => {
       const clean = strictOrigin(origin);
+      if (isHttpSite(origin)) throw new InputError('error_site_http', [origin]);
       const { accounts } = await vault.listAccounts();
       const account = accounts.find((a) => a.id === id);
       if (!clean || !account) throw new Error('unknown account or origin');

@@ -16,6 +16,7 @@ const VAULT_KEYS: Record<VaultErrorCode, MessageKey> = {
   'unsupported-kdf': 'error_unsupported_kdf',
   'not-found': 'error_not_found',
   'corrupt-record': 'error_record_corrupt',
+  'too-many-accounts': 'error_too_many_accounts',
 };
 
 /** The page tells a file's problems apart by key (e.g. it asks for a password again). */

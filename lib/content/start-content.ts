@@ -4,6 +4,7 @@ import { startAutofill } from '../autofill/autofill-controller';
 import { t, uiLanguage } from '../browser-i18n';
 import { startEnrollment } from '../enroll/enroll-controller';
 import { isFillNow, sendMessage, VAULT_WAIT_PORT, type FillNowReply } from '../messaging';
+import { guardAgainstPageStop, scriptStartedEventName } from './page-stop-guard';
 import type { Scope } from './scope';
 
 /**
@@ -25,12 +26,15 @@ const openUnlock = () => void sendMessage('ui.open-unlock', undefined);
  * Everything a content script does on a page: the add button on a Keycloak setup page and the
  * code badge on an OTP field. `generic` also looks for non-Keycloak OTP fields (allowed sites).
  * Everything stops when WXT invalidates `ctx` (the extension was updated or reloaded), or on the
- * returned `stop()`.
+ * returned `stop()` — never because a page says a newer copy started (guardAgainstPageStop).
  */
 export function startContent(
   ctx: Pick<ContentScriptContext, 'onInvalidated'>,
   { generic }: { generic: boolean },
 ) {
+  const unguard = guardAgainstPageStop(window, scriptStartedEventName(), () =>
+    Boolean(browser.runtime?.id),
+  );
   const enrollment = startEnrollment({
     doc: document,
     t,
@@ -59,6 +63,7 @@ export function startContent(
   browser.runtime.onMessage.addListener(onFillNow);
 
   const stop = () => {
+    unguard();
     browser.runtime.onMessage.removeListener(onFillNow);
     autofill.stop();
     enrollment.stop();

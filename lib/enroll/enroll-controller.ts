@@ -12,6 +12,7 @@ export interface EnrollDeps {
   t: Translate;
   /** The UI language, for line breaking inside the shadow root. */
   lang: string;
+  /** This page's host: the issuer when the page names none, and the site the messages name. */
   hostname: string;
   enroll: (
     source: EnrollSource,
@@ -31,11 +32,15 @@ export interface EnrollDeps {
  * Puts the add button beside the QR image (or the key in manual mode) of a Keycloak setup page,
  * and after the account is stored fills `#totp` and `#userLabel`, then focuses 「実行」 — the user
  * still submits. The page is read at click time: before Keycloak 24 every render has a new secret.
+ * Only the user's own click enrolls (see createEnrollUi), and only once per page load.
  * `stop()` takes the button out and ends every listener, observer and wait it started.
  */
 export function startEnrollment(deps: EnrollDeps): { stop: () => void } {
   const scope = createScope();
   let ui: EnrollUi | undefined;
+  // One page load enrolls once: a second click (or a second unlock wait) adds nothing more.
+  let busy = false;
+  let done = false;
   const attach = () => {
     const source = readSetupPage(deps.doc);
     if (!source || ui?.mount.host.isConnected) return;
@@ -43,7 +48,10 @@ export function startEnrollment(deps: EnrollDeps): { stop: () => void } {
     ui = createEnrollUi(scope, deps.doc, {
       t: deps.t,
       lang: deps.lang,
-      onClick: () => void run(),
+      onClick: () => {
+        if (done) ui?.show(deps.t('enroll_already', [deps.hostname]), 'info');
+        else void run();
+      },
       place: (host) => {
         // Keycloak puts a <br> after the QR image; going after it avoids an empty line.
         const next = source.anchor.nextElementSibling;
@@ -54,12 +62,15 @@ export function startEnrollment(deps: EnrollDeps): { stop: () => void } {
 
   const run = async () => {
     const source = readSetupPage(deps.doc);
-    if (!ui || !source) return;
+    if (!ui || !source || busy || done) return;
+    busy = true;
     ui.setBusy(true);
     const reply = await deps.enroll(toMessage(source), hints(deps));
+    busy = false;
     if (scope.stopped) return;
     ui.setBusy(false);
     if (!reply.ok) return onError(reply.error);
+    done = true;
     fillForm(deps, ui, reply.value);
     const form = deps.doc.querySelector<HTMLFormElement>('form#kc-totp-settings-form');
     if (!form) return;
@@ -95,13 +106,14 @@ function hints({ doc, hostname }: EnrollDeps) {
   return { issuer: header || hostname, account: readAccountHint(doc) };
 }
 
-function fillForm({ doc, t }: EnrollDeps, ui: EnrollUi, result: EnrollResult) {
+function fillForm({ doc, t, hostname }: EnrollDeps, ui: EnrollUi, result: EnrollResult) {
   const code = doc.querySelector<HTMLInputElement>('input#totp');
   const label = doc.querySelector<HTMLInputElement>('input#userLabel');
   if (code) fillInput(code, result.code);
   // A name the user already typed is theirs to keep.
   if (label && !label.value.trim()) fillInput(label, result.deviceName);
   doc.querySelector<HTMLElement>('#saveTOTPBtn')?.focus();
+  // The host the account now gives codes to: the user sees which site it is bound to.
   const key = result.status === 'added' ? 'enroll_added' : 'enroll_duplicate';
-  ui.show(t(key, [result.title]), 'ok');
+  ui.show(t(key, [result.title, hostname]), 'ok');
 }

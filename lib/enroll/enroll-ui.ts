@@ -1,4 +1,5 @@
 import type { Scope } from '../content/scope';
+import { fromUser } from '../content/from-user';
 import { mountShadow, type ShadowMount } from '../content/shadow-mount';
 import type { Translate } from '../i18n';
 
@@ -37,7 +38,8 @@ const ICON = `<svg viewBox="0 0 128 128" aria-hidden="true"><rect x="4" y="4" wi
 
 /**
  * The 「PC Authenticatorに追加」 button, in an open shadow root so the page's styles can't break it
- * (and tests can reach it). It never shows a secret: only words from `_locales`.
+ * (and tests can reach it). Both buttons answer only the user's own clicks (fromUser). It never
+ * shows a secret: only words from `_locales`.
  */
 export function createEnrollUi(
   scope: Scope,
@@ -59,7 +61,7 @@ export function createEnrollUi(
   const status = root.querySelector('p')!;
   const extra = root.querySelector('div > div')!;
   label.textContent = t('enroll_button');
-  button.addEventListener('click', onClick);
+  button.addEventListener('click', fromUser(onClick));
   return {
     mount,
     setBusy(busy) {
@@ -76,7 +78,7 @@ export function createEnrollUi(
         second.className = 'secondary';
         second.textContent = action.label;
         second.dataset.testid = 'enroll-unlock';
-        second.addEventListener('click', action.run);
+        second.addEventListener('click', fromUser(action.run));
         extra.append(second);
       }
     },

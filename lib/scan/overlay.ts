@@ -1,4 +1,5 @@
 import type { Result } from '../app-error';
+import { fromUser } from '../content/from-user';
 import { createScope } from '../content/scope';
 import { mountShadow } from '../content/shadow-mount';
 import type { Translate } from '../i18n';
@@ -14,8 +15,13 @@ export interface OverlayDeps {
   ) => Promise<Result<ImportOutcome[]>>;
 }
 
-/** Dispatched on the document by a new overlay so that an older one stops first. */
-const STOP_EVENT = 'pc-authenticator-scan-stop';
+/**
+ * Where the running overlay leaves its `stop()` for the next scan: a global of our isolated world,
+ * which every injection of this script shares and no page script can see or call (an event on the
+ * document, which pages can dispatch too, would let any page close the overlay).
+ */
+const RUNNING = Symbol.for('pc-authenticator-scan-overlay');
+const running = globalThis as { [RUNNING]?: () => void };
 
 const STYLE = `
 :host { all: initial; }
@@ -33,15 +39,18 @@ button { font: inherit; border-radius: 6px; border: 1px solid #7fb0ff; backgroun
 /**
  * The drag-a-box overlay for a scan that found no single QR code. The box goes to the background
  * in CSS pixels with the viewport width, so the crop is exact at any zoom and devicePixelRatio.
- * Each scan injects this script anew: a new overlay first stops the one before (STOP_EVENT).
+ * Each scan injects this script anew: a new overlay first stops the one before (RUNNING).
  * `stop()` (also Escape, the close button, and 4 s after a success) leaves the page as it was.
  */
 export function showScanOverlay({ doc, t, lang, sendRegion }: OverlayDeps): { stop: () => void } {
-  doc.dispatchEvent(new CustomEvent(STOP_EVENT));
-  // One left by a copy that no longer hears the event (an older version of the extension).
+  running[RUNNING]?.();
+  // One left by a copy we can't reach (an older version of the extension).
   doc.querySelector('pc-authenticator-scan')?.remove();
   const scope = createScope();
-  scope.listen(doc, STOP_EVENT, scope.stop);
+  running[RUNNING] = scope.stop;
+  scope.onStop(() => {
+    if (running[RUNNING] === scope.stop) delete running[RUNNING];
+  });
   const { root } = mountShadow(scope, doc, {
     name: 'scan',
     style: STYLE,
@@ -56,13 +65,13 @@ export function showScanOverlay({ doc, t, lang, sendRegion }: OverlayDeps): { st
   message.textContent = t('overlay_instructions');
   close.textContent = t('overlay_close');
 
-  close.addEventListener('click', scope.stop);
+  close.addEventListener('click', fromUser(scope.stop));
   scope.listen(
     doc,
     'keydown',
-    (event) => {
+    fromUser((event: KeyboardEvent) => {
       if (event.key === 'Escape') scope.stop();
-    },
+    }),
     { capture: true },
   );
 
@@ -73,23 +82,30 @@ export function showScanOverlay({ doc, t, lang, sendRegion }: OverlayDeps): { st
     width: Math.abs(event.clientX - start!.x),
     height: Math.abs(event.clientY - start!.y),
   });
-  veil.addEventListener('mousedown', (event) => {
-    if (bar.contains(event.target as Node)) return;
-    start = { x: event.clientX, y: event.clientY };
-    event.preventDefault();
-  });
-  veil.addEventListener('mousemove', (event) => {
-    if (!start) return;
-    const r = rectTo(event);
-    Object.assign(box.style, {
-      display: 'block',
-      left: `${r.x}px`,
-      top: `${r.y}px`,
-      width: `${r.width}px`,
-      height: `${r.height}px`,
-    });
-  });
-  veil.addEventListener('mouseup', async (event) => {
+  // The box is the user's own drag: a page's synthetic mouse events draw and send nothing.
+  veil.addEventListener(
+    'mousedown',
+    fromUser((event: MouseEvent) => {
+      if (bar.contains(event.target as Node)) return;
+      start = { x: event.clientX, y: event.clientY };
+      event.preventDefault();
+    }),
+  );
+  veil.addEventListener(
+    'mousemove',
+    fromUser((event: MouseEvent) => {
+      if (!start) return;
+      const r = rectTo(event);
+      Object.assign(box.style, {
+        display: 'block',
+        left: `${r.x}px`,
+        top: `${r.y}px`,
+        width: `${r.width}px`,
+        height: `${r.height}px`,
+      });
+    }),
+  );
+  const finish = async (event: MouseEvent) => {
     if (!start) return;
     const rect = rectTo(event);
     start = null;
@@ -110,6 +126,10 @@ export function showScanOverlay({ doc, t, lang, sendRegion }: OverlayDeps): { st
     box.style.display = 'none';
     veil.style.background = 'transparent';
     scope.timeout(scope.stop, 4000);
-  });
+  };
+  veil.addEventListener(
+    'mouseup',
+    fromUser((event: MouseEvent) => void finish(event)),
+  );
   return { stop: scope.stop };
 }

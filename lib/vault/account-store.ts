@@ -4,7 +4,7 @@ import type { Account, AccountData } from '../otp/types';
 import { openAccount, sealAccount } from './account-codec';
 import { checkAccountData, normalizeSecret } from './account-data';
 import { openAll, sortRecords, type AccountList } from './account-list';
-import { VaultError } from './errors';
+import { MAX_ACCOUNTS, VaultError } from './errors';
 
 /** What the account operations need: storage, WebCrypto, a clock and the unlocked DEK. */
 export interface AccountStoreDeps {
@@ -39,7 +39,10 @@ export class AccountStore {
     return openAll(crypto, key, await db.accounts.toArray());
   }
 
-  /** Encrypts and stores a new account at the end of the list (`order` = max + 1). */
+  /**
+   * Encrypts and stores a new account at the end of the list (`order` = max + 1);
+   * `too-many-accounts` when the vault is full.
+   */
   async add(data: AccountData): Promise<Account> {
     const { db, crypto, now, dek } = this.#deps;
     const checked = checkAccountData(data);
@@ -48,6 +51,7 @@ export class AccountStore {
     const updatedAt = now();
     const sealed = await sealAccount(crypto, key, id, 0, checked, updatedAt);
     const order = await db.transaction('rw', db.accounts, async () => {
+      await this.#checkRoom(1);
       const last = await db.accounts.orderBy('order').last();
       const next = last === undefined ? 0 : last.order + 1;
       await db.accounts.add({ ...sealed, order: next });
@@ -58,7 +62,8 @@ export class AccountStore {
 
   /**
    * Adds several accounts in one transaction: all of them or, if anything fails, none (a restore
-   * that stops halfway must leave the vault exactly as it was). Encryption happens first because
+   * that stops halfway must leave the vault exactly as it was; one that would pass MAX_ACCOUNTS
+   * adds nothing: `too-many-accounts`). Encryption happens first because
    * an IndexedDB transaction cannot wait on WebCrypto.
    */
   async addMany(list: AccountData[]): Promise<Account[]> {
@@ -71,6 +76,7 @@ export class AccountStore {
       checked.map((data) => sealAccount(crypto, key, crypto.randomUUID(), 0, data, updatedAt)),
     );
     const first = await db.transaction('rw', db.accounts, async () => {
+      await this.#checkRoom(sealed.length);
       const last = await db.accounts.orderBy('order').last();
       const start = last === undefined ? 0 : last.order + 1;
       await db.accounts.bulkAdd(sealed.map((record, i) => ({ ...record, order: start + i })));
@@ -144,6 +150,17 @@ export class AccountStore {
     const wanted = normalizeSecret(secret);
     const { accounts } = await this.list();
     return accounts.find((account) => normalizeSecret(account.secret) === wanted);
+  }
+
+  /**
+   * Refuses, inside the adding transaction, what would take the vault past MAX_ACCOUNTS: every way
+   * in (enroll, the add form, a scan, an import) comes through here, and two adds at once can't
+   * both squeeze past the count.
+   */
+  async #checkRoom(adding: number): Promise<void> {
+    if ((await this.#deps.db.accounts.count()) + adding > MAX_ACCOUNTS) {
+      throw new VaultError('too-many-accounts');
+    }
   }
 
   async #get(id: string): Promise<AccountRecord> {

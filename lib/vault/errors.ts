@@ -10,6 +10,7 @@
  * - `unsupported-kdf`: the header names a key-derivation function this version cannot run.
  * - `not-found`: no account has the given id.
  * - `corrupt-record`: the account exists but its ciphertext does not open (tampered or damaged).
+ * - `too-many-accounts`: adding would take the vault past {@link MAX_ACCOUNTS}; nothing was added.
  */
 export type VaultErrorCode =
   | 'none'
@@ -21,7 +22,14 @@ export type VaultErrorCode =
   | 'corrupt-header'
   | 'unsupported-kdf'
   | 'not-found'
-  | 'corrupt-record';
+  | 'corrupt-record'
+  | 'too-many-accounts';
+
+/**
+ * The most accounts one vault holds. Far more than anyone's logins, and small enough that a page
+ * or a file adding look-alikes in bulk is stopped early, with the list still usable.
+ */
+export const MAX_ACCOUNTS = 500;
 
 /** Minimum length of a master password, in Unicode code points. */
 export const MIN_PASSWORD_LENGTH = 8;
@@ -37,6 +45,7 @@ const MESSAGES: Record<VaultErrorCode, string> = {
   'unsupported-kdf': 'The vault uses a key-derivation function this version does not support',
   'not-found': 'No such account',
   'corrupt-record': 'The account record is damaged and cannot be decrypted',
+  'too-many-accounts': `A vault holds at most ${MAX_ACCOUNTS} accounts`,
 };
 
 /** Extra facts carried by a {@link VaultError}. */

@@ -3,6 +3,7 @@ export { checkAccountData, normalizeSecret } from './account-data';
 export type { AccountList, FailedAccount } from './account-list';
 export { DEK_AAD } from './dek';
 export {
+  MAX_ACCOUNTS,
   MIN_PASSWORD_LENGTH,
   VaultError,
   isVaultError,

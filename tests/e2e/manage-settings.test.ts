@@ -80,6 +80,10 @@ describe('the manage page: accounts, settings and security', () => {
     await page.getByTestId('edit-site-input').fill('not a site');
     await page.getByTestId('edit-save').click();
     await expect.poll(() => errors()).toContainEqual(expect.stringMatching(/not a site address/));
+    // An http:// site could never get a code (content scripts run on https only): it says so.
+    await page.getByTestId('edit-site-input').fill('http://intranet.example.com/login');
+    await page.getByTestId('edit-site-add').click();
+    await expect.poll(() => errors()).toContainEqual(expect.stringMatching(/http:\/\/ address/));
     await page.getByTestId('edit-cancel').click();
     await expect.poll(() => page.getByTestId('account-editor').count()).toBe(0);
   });

@@ -79,6 +79,24 @@ describe('scanning the screen', () => {
     const popup = await popupFor(`${KOSMO_ORIGIN}/__test/two-qr`);
     await popup.byTestId('scan-screen').click();
     await site.getByTestId('scan-overlay').waitFor();
+    // The page can't close it: the older-overlay signal lives in our isolated world, not in an
+    // event on the document; and the page's synthetic drag sends nothing.
+    await site.evaluate(() => {
+      document.dispatchEvent(new CustomEvent('pc-authenticator-scan-stop'));
+      const veil = document
+        .querySelector('pc-authenticator-scan')
+        ?.shadowRoot?.querySelector('[data-testid="scan-overlay"]');
+      for (const [type, xy] of [
+        ['mousedown', 5],
+        ['mousemove', 400],
+        ['mouseup', 400],
+      ] as const) {
+        veil?.dispatchEvent(new MouseEvent(type, { clientX: xy, clientY: xy, bubbles: true }));
+      }
+    });
+    await site.waitForTimeout(500);
+    expect(await site.getByTestId('scan-overlay').count()).toBe(1);
+    expect(await site.getByRole('status').last().innerText()).not.toMatch(/two-qr-user|Other/);
 
     const box = (await site.locator('#kc-totp-secret-qr-code').boundingBox())!;
     await site.mouse.move(box.x - 6, box.y - 6);

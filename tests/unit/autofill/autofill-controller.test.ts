@@ -5,6 +5,7 @@ import { startAutofill } from '../../../lib/autofill/autofill-controller';
 import { detectOtpTarget } from '../../../lib/autofill/detect/detect-otp-target';
 import type { SiteCode, SiteCodes } from '../../../lib/messaging';
 import { trackPageListeners } from '../content/page-listeners';
+import { userClick } from '../content/trusted';
 
 // Counts detection runs; detection itself is the real one.
 vi.mock('../../../lib/autofill/detect/detect-otp-target', async (importOriginal) => {
@@ -32,6 +33,7 @@ const unlocked = (codes: SiteCode[], autoFill = true): Result<SiteCodes> => ({
 describe('the autofill controller', () => {
   let replies: Result<SiteCodes>[];
   let requests = 0;
+  let opened = 0;
   const otp = () => document.querySelector<HTMLInputElement>('#otp')!;
   let controller: ReturnType<typeof startAutofill> | undefined;
   const start = () =>
@@ -45,7 +47,7 @@ describe('the autofill controller', () => {
         requests++;
         return replies.length > 1 ? replies.shift()! : replies[0]!;
       },
-      openUnlock: () => {},
+      openUnlock: () => void opened++,
       waitForUnlock: () => {},
     }));
   const settle = () => vi.advanceTimersByTimeAsync(0);
@@ -54,6 +56,7 @@ describe('the autofill controller', () => {
     vi.useFakeTimers();
     vi.mocked(detectOtpTarget).mockClear();
     requests = 0;
+    opened = 0;
     document.body.innerHTML = OTP_PAGE;
   });
   afterEach(() => {
@@ -114,7 +117,24 @@ describe('the autofill controller', () => {
     replies = [unlocked([code('123457', 30, 'a'), code('999999', 30, 'b')])];
     choices[1]!.click();
     await settle();
+    expect(otp().value).toBe('');
+    userClick(choices[1]!);
+    await settle();
     expect(otp().value).toBe('999999');
+  });
+
+  it('fills on the user’s click on 「入力」, never on a script’s, with automatic fill off', async () => {
+    replies = [unlocked([code('123456', 20)], false)];
+    start();
+    await settle();
+    const fill = document
+      .querySelector('pc-authenticator-badge')!
+      .shadowRoot!.querySelector<HTMLButtonElement>('[data-testid="badge-fill"]')!;
+    fill.click();
+    fill.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(otp().value).toBe('');
+    userClick(fill);
+    expect(otp().value).toBe('123456');
   });
 
   it('leaves the field alone with automatic fill off, until asked', async () => {
@@ -133,6 +153,11 @@ describe('the autofill controller', () => {
     const badge = document.querySelector('pc-authenticator-badge')!.shadowRoot!;
     expect(badge.textContent).toContain('badge_locked');
     expect(otp().value).toBe('');
+    const unlock = badge.querySelector<HTMLButtonElement>('[data-testid="badge-unlock"]')!;
+    unlock.click();
+    expect(opened).toBe(0);
+    userClick(unlock);
+    expect(opened).toBe(1);
   });
 
   it('stop() leaves the page as it was: no badge, no listener, and later changes do nothing', async () => {

@@ -36,7 +36,7 @@ describe('the manage page requests', () => {
     const reply = await update({
       issuer: '  電線工業健保  ',
       name: ' taro ',
-      sites: [KOSMO, 'http://localhost:8080', KOSMO],
+      sites: [KOSMO, 'https://localhost:8080', KOSMO],
       pinned: true,
       secret: 'GEZDGNBVGY3TQOJQ',
       digits: 8,
@@ -45,7 +45,7 @@ describe('the manage page requests', () => {
     expect(await stored()).toMatchObject({
       issuer: '電線工業健保',
       name: 'taro',
-      sites: [KOSMO, 'http://localhost:8080'],
+      sites: [KOSMO, 'https://localhost:8080'],
       pinned: true,
       secret: sampleAccount().secret,
       digits: 6,
@@ -63,6 +63,10 @@ describe('the manage page requests', () => {
       { key: 'error_site_invalid', subs: ['https://example.com/login'] },
     ],
     [{ sites: ['example.com'] }, { key: 'error_site_invalid', subs: ['example.com'] }],
+    [
+      { sites: [KOSMO, 'http://localhost:8080'] },
+      { key: 'error_site_http', subs: ['http://localhost:8080'] },
+    ],
     [{ sites: ['ftp://example.com'] }, { key: 'error_site_invalid', subs: ['ftp://example.com'] }],
     [
       { sites: ['https://user@example.com'] },

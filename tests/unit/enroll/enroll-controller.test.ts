@@ -6,6 +6,7 @@ import { startEnrollment, type EnrollDeps } from '../../../lib/enroll/enroll-con
 import { readSetupPage } from '../../../lib/enroll/setup-page';
 import type { EnrollResult } from '../../../lib/messaging';
 import { trackPageListeners } from '../content/page-listeners';
+import { userClick } from '../content/trusted';
 
 // Counts page reads; the reading itself is the real one.
 vi.mock('../../../lib/enroll/setup-page', async (importOriginal) => {
@@ -73,7 +74,7 @@ describe('the enrollment controller', () => {
     expect(
       document.querySelector('#kc-totp-secret-qr-code + br + pc-authenticator-enroll'),
     ).not.toBeNull();
-    button()!.click();
+    userClick(button()!);
     await settle();
     expect(document.querySelector<HTMLInputElement>('#totp')!.value).toBe('123456');
     expect(document.querySelector<HTMLInputElement>('#userLabel')!.value).toBe(
@@ -87,17 +88,62 @@ describe('the enrollment controller', () => {
     expect(recorded).toEqual([['r1', 'PC Authenticator (Chrome)']]);
   });
 
+  it('answers only the user’s own click, enrolls once per page load and names the host', async () => {
+    const enroll = vi.fn(async () => reply);
+    start({ enroll });
+    button()!.click();
+    button()!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await settle();
+    expect(enroll).not.toHaveBeenCalled();
+    expect(document.querySelector<HTMLInputElement>('#totp')!.value).toBe('');
+
+    userClick(button()!);
+    await settle();
+    const status = () => button()!.parentElement!.querySelector('[role="status"]')!.textContent;
+    expect(status()).toBe('enroll_added KOSMO (yamada.taro) densenkenpo.portal.kosmo-web.jp');
+    userClick(button()!);
+    await settle();
+    expect(enroll).toHaveBeenCalledTimes(1);
+    expect(status()).toBe('enroll_already densenkenpo.portal.kosmo-web.jp');
+  });
+
+  it('a second click while the first is under way sends nothing more', async () => {
+    let answer: (value: Result<EnrollResult>) => void = () => {};
+    const enroll = vi.fn(() => new Promise<Result<EnrollResult>>((resolve) => (answer = resolve)));
+    start({ enroll });
+    userClick(button()!);
+    userClick(button()!);
+    answer(reply);
+    await settle();
+    expect(enroll).toHaveBeenCalledTimes(1);
+  });
+
+  it('the unlock button answers only the user’s own click', async () => {
+    reply = { ok: false, error: { key: 'error_vault_locked' } };
+    const openUnlock = vi.fn(async () => undefined);
+    start({ openUnlock });
+    userClick(button()!);
+    await settle();
+    const unlock = (button()!.getRootNode() as ShadowRoot).querySelector<HTMLButtonElement>(
+      '[data-testid="enroll-unlock"]',
+    )!;
+    unlock.click();
+    expect(openUnlock).not.toHaveBeenCalled();
+    userClick(unlock);
+    expect(openUnlock).toHaveBeenCalledTimes(1);
+  });
+
   it('stop() leaves the page as it was: no button, no listener, and later changes do nothing', async () => {
     const before = document.documentElement.outerHTML;
     const listeners = trackPageListeners();
     try {
       reply = { ok: false, error: { key: 'error_vault_locked' } };
       start();
-      button()!.click();
+      userClick(button()!);
       await settle();
       expect(waits).toHaveLength(1);
       reply = { ok: true, value: ADDED };
-      button()!.click();
+      userClick(button()!);
       await settle();
       expect(listeners.active()).toEqual(['submit']);
 

@@ -4,6 +4,7 @@ import type { Result } from '../../../lib/app-error';
 import type { ImportOutcome } from '../../../lib/messaging';
 import { showScanOverlay } from '../../../lib/scan/overlay';
 import { trackPageListeners } from '../content/page-listeners';
+import { dispatchTrusted } from '../content/trusted';
 
 describe('the scan overlay', () => {
   let listeners: ReturnType<typeof trackPageListeners>;
@@ -16,7 +17,7 @@ describe('the scan overlay', () => {
     hosts()[0]!.shadowRoot!.querySelector<HTMLElement>('[data-testid="scan-overlay"]')!;
   const drag = (from: number, to: number) => {
     const at = (type: string, xy: number) =>
-      veil().dispatchEvent(new MouseEvent(type, { clientX: xy, clientY: xy, bubbles: true }));
+      dispatchTrusted(veil(), new MouseEvent(type, { clientX: xy, clientY: xy, bubbles: true }));
     at('mousedown', from);
     at('mousemove', to);
     at('mouseup', to);
@@ -51,6 +52,8 @@ describe('the scan overlay', () => {
   it('goes on Escape, and on its own 4 s after a success', async () => {
     show();
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(hosts()).toHaveLength(1);
+    dispatchTrusted(document, new KeyboardEvent('keydown', { key: 'Escape' }));
     expect(hosts()).toHaveLength(0);
     expect(listeners.active()).toEqual([]);
 
@@ -62,6 +65,31 @@ describe('the scan overlay', () => {
     await vi.advanceTimersByTimeAsync(4000);
     expect(document.documentElement.outerHTML).toBe(before);
     expect(listeners.active()).toEqual([]);
+  });
+
+  it('a page’s synthetic drag and close do nothing', async () => {
+    show();
+    for (const [type, xy] of [
+      ['mousedown', 10],
+      ['mousemove', 110],
+      ['mouseup', 110],
+    ] as const) {
+      veil().dispatchEvent(new MouseEvent(type, { clientX: xy, clientY: xy, bubbles: true }));
+    }
+    const close = veil().querySelector('button')!;
+    close.click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sendRegion).not.toHaveBeenCalled();
+    expect(hosts()).toHaveLength(1);
+    dispatchTrusted(close, new MouseEvent('click', { bubbles: true }));
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('a page’s stop event does not close it', () => {
+    const overlay = show();
+    document.dispatchEvent(new CustomEvent('pc-authenticator-scan-stop'));
+    expect(hosts()).toHaveLength(1);
+    overlay.stop();
   });
 
   it('a new scan stops the overlay before it, listeners and all', () => {
