@@ -7,6 +7,8 @@ interface Props {
   t: Translate;
   accounts: Account[];
   now: number;
+  /** The clock correction for one account's codes (`offsetFor`: only its measured site's). */
+  clockOffset?: (account: Account) => number;
   copiedId: string | null;
   onCopy: (account: Account, code: string) => void;
   onDelete: (account: Account) => void;
@@ -17,7 +19,8 @@ interface Props {
 
 /** The accounts; ↑/↓ move between rows, Enter copies (the row is a button). */
 export function AccountList(props: Props) {
-  const { t, accounts, now, copiedId, onCopy, onDelete, onNextHotp, site, onBind } = props;
+  const { t, accounts, now, clockOffset, copiedId, onCopy, onDelete, onNextHotp, site, onBind } =
+    props;
   const listRef = useRef<HTMLUListElement>(null);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -39,7 +42,7 @@ export function AccountList(props: Props) {
           key={account.id}
           t={t}
           account={account}
-          now={now}
+          now={now + (clockOffset?.(account) ?? 0)}
           copied={copiedId === account.id}
           onCopy={(code) => onCopy(account, code)}
           onDelete={() => onDelete(account)}

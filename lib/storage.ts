@@ -1,7 +1,8 @@
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { parseBackupStatus, type BackupStatus } from './backup-protocol';
-import { parseClockOffset } from './clock';
+import { parseClockCorrection } from './clock';
 import { parseSettings, type Settings } from './settings';
+import { strictOrigin } from './site-origin';
 import { SESSION_KEYS } from './vault/session-keys';
 import type { SessionStore } from './vault/session-store';
 
@@ -50,20 +51,30 @@ export const settingsItem: StoredValue<Settings> = {
   },
 };
 
-/** The clock correction (ms) the user accepted in the popup; 0 for none or anything odd. */
-export const clockOffsetItem = parsedItem('local:clockOffsetMs', parseClockOffset);
+/**
+ * The clock correction the user accepted in the popup, with the origin it was measured on: it
+ * applies only to the accounts bound to that origin (`offsetFor`). `null`: none, or anything odd
+ * or beyond ±10 min — also the bare number older versions stored for every account, so a
+ * correction from before origins were recorded is dropped (and a downgrade reads none).
+ */
+export const clockCorrectionItem = parsedItem('local:clockOffsetMs', parseClockCorrection);
 
-/** The last check of the PC clock against KOSMO's (at most hourly). */
+/** The last check of the PC clock against a KOSMO site's (at most hourly). */
 export interface ClockCheck {
   at: number;
+  /** The origin asked: one the user enrolled on or bound themself. */
+  origin: string;
   /** Server minus PC clock, or `null` when the server gave no usable `Date`. */
   offsetMs: number | null;
 }
 
 export const clockCheckItem = parsedItem('local:clockCheck', (raw): ClockCheck | null => {
   const value = raw as Partial<ClockCheck> | null;
-  if (typeof value?.at !== 'number') return null;
-  return { at: value.at, offsetMs: typeof value.offsetMs === 'number' ? value.offsetMs : null };
+  const origin = strictOrigin(value?.origin);
+  // A check from before origins were recorded reads as none: it may come from any subdomain.
+  if (typeof value?.at !== 'number' || !origin) return null;
+  const offsetMs = typeof value.offsetMs === 'number' ? value.offsetMs : null;
+  return { at: value.at, origin, offsetMs };
 });
 
 /** Origins the user turned the extension on for (besides KOSMO, always on). Not secret. */

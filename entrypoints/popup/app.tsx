@@ -37,7 +37,7 @@ export function App() {
   const { copiedId, copyFailed, copy } = useCopy();
   const scanner = useScan(vault.refresh);
   const page = usePageSite(vault.refresh);
-  const clock = useClock(list.accounts.flatMap((a) => a.sites));
+  const clock = useClock(list.accounts);
   const backupStatus = useBackupStatus();
   const searchRef = useRef<HTMLInputElement>(null);
   const errorMessage = error ? errorText(t, error) : null;
@@ -96,8 +96,8 @@ export function App() {
           void vault.lock();
         }}
       />
-      {clock.warning !== null && (
-        <ClockWarning t={t} offsetMs={clock.warning} onCorrect={() => void clock.correct()} />
+      {clock.warning && (
+        <ClockWarning t={t} warning={clock.warning} onCorrect={() => void clock.correct()} />
       )}
       {page.site && (
         <SitePanel
@@ -152,7 +152,8 @@ export function App() {
         <AccountList
           t={t}
           accounts={visible}
-          now={now + clock.offsetMs}
+          now={now}
+          clockOffset={(account) => clock.offsetFor(account.sites)}
           copiedId={copiedId}
           onCopy={(account, code) => void copy(account.id, code)}
           onDelete={(account) => void vault.remove(account.id)}

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { accountTitle } from '../account-title';
+import type { CodeClock } from '../clock';
 import type { EnrollSource, SiteCodes } from '../messaging';
 import { generateCode, parseOtpauthUri, secondsLeft, validateAccountData } from '../otp';
 import type { AccountData } from '../otp/types';
@@ -20,7 +21,7 @@ import { commitImport } from './import-commit';
  * - an OTP field: the codes of the accounts bound to exactly this origin;
  * - either: show the user where to unlock.
  */
-export function contentHandlers(vault: Vault, now: () => number = Date.now) {
+export function contentHandlers(vault: Vault, now: CodeClock = Date.now) {
   return {
     'enroll.add': async ({ source, hints }, { origin }) => {
       const status = await vault.status();
@@ -35,7 +36,7 @@ export function contentHandlers(vault: Vault, now: () => number = Date.now) {
         status: entries[0]?.status === 'existing' ? ('duplicate' as const) : ('added' as const),
         ref: account.id,
         title: accountTitle(account),
-        code: generateCode(account, now()),
+        code: generateCode(account, now(account.sites)),
         // The user's own name from the settings, else 「PC Authenticator (Chrome|Edge)」.
         deviceName: deviceNameFor(await settingsItem.getValue(), navigator.userAgent),
       };
@@ -53,17 +54,19 @@ export function contentHandlers(vault: Vault, now: () => number = Date.now) {
       const status = await vault.status();
       if (status !== 'unlocked') return { vault: status };
       const { autoFill, submitAfterFill } = await settingsItem.getValue();
-      const at = now();
       const { accounts } = await vault.listAccounts();
       const codes = accounts
         .filter((a) => a.type === 'totp' && a.sites.includes(origin))
-        .map((a) => ({
-          ref: a.id,
-          title: accountTitle(a),
-          deviceName: a.deviceName ?? null,
-          code: generateCode(a, at),
-          secondsLeft: secondsLeft(a.period, at),
-        }));
+        .map((a) => {
+          const at = now(a.sites);
+          return {
+            ref: a.id,
+            title: accountTitle(a),
+            deviceName: a.deviceName ?? null,
+            code: generateCode(a, at),
+            secondsLeft: secondsLeft(a.period, at),
+          };
+        });
       return { vault: 'unlocked', autoFill, submitAfterFill, codes };
     },
     'ui.open-unlock': async (_data, { tab }) => {

@@ -1,6 +1,7 @@
 import { classifyEntries, commitOutcomes, toAdd, type ClassifiedEntry } from '../import/classify';
 import type { ImportOutcome, ImportedEntries } from '../import/types';
-import type { Account } from '../otp/types';
+import type { Account, AccountData } from '../otp/types';
+import { trustedSitesOf, withTrustedSite } from '../trusted-sites';
 import type { Vault } from '../vault';
 import { recordBatch } from './batch-progress';
 
@@ -37,11 +38,7 @@ export async function commitImport(
   site?: string,
 ): Promise<Committed> {
   const entries = await classifyAgainst(vault, source);
-  const data = toAdd(entries).map((account) =>
-    site && !account.sites.includes(site)
-      ? { ...account, sites: [...account.sites, site] }
-      : account,
-  );
+  const data = toAdd(entries).map((account) => bindTo(account, site));
   const added = await vault.addAccounts(data);
   if (site) await bindExisting(vault, entries, site);
   const notes: ImportOutcome[] = [];
@@ -56,11 +53,27 @@ export async function commitImport(
   return { entries, added, outcomes: commitOutcomes(entries, source.skipped, notes) };
 }
 
+/**
+ * A source never says which sites the user bound themself (a backup's `sites` are only copied):
+ * only the setup page's button, clicked on `site`, makes that site trusted.
+ */
+function bindTo(account: AccountData, site?: string): AccountData {
+  const copy = { ...account };
+  delete copy.trustedSites;
+  if (!site) return copy;
+  const sites = account.sites.includes(site) ? account.sites : [...account.sites, site];
+  return { ...copy, sites, trustedSites: [site] };
+}
+
 async function bindExisting(vault: Vault, entries: ClassifiedEntry[], site: string) {
   for (const entry of entries) {
     if (entry.status !== 'existing') continue;
     const existing = await vault.findBySecret(entry.data.secret);
-    if (existing && !existing.sites.includes(site))
-      await vault.updateAccount(existing.id, { sites: [...existing.sites, site] });
+    if (!existing || trustedSitesOf(existing).includes(site)) continue;
+    const sites = existing.sites.includes(site) ? existing.sites : [...existing.sites, site];
+    await vault.updateAccount(existing.id, {
+      sites,
+      trustedSites: withTrustedSite({ ...existing, sites }, site, true),
+    });
   }
 }

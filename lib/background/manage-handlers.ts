@@ -1,3 +1,4 @@
+import { trustedAfterEdit } from '../trusted-sites';
 import type { Vault } from '../vault';
 import { checkAccountPatch } from './account-patch';
 import { InputError } from './errors';
@@ -24,7 +25,10 @@ export function manageHandlers(vault: Vault, deps: ManageDeps) {
         // A row with neither name could not be told apart from the others.
         if (!issuer && !name) throw new InputError('error_title_empty');
       }
-      await vault.updateAccount(id, clean);
+      // Sites the user added here are theirs; removed ones lose their trust (lib/trusted-sites).
+      const trust = current &&
+        clean.sites && { trustedSites: trustedAfterEdit(current, clean.sites) };
+      await vault.updateAccount(id, { ...clean, ...trust });
       return null;
     },
     'accounts.reorder': ({ ids }) => vault.reorder(ids).then(() => null),

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { FILL_NOW, type FillNowReply } from '../messaging';
 import { isHttpSite, originOfUrl, strictOrigin } from '../site-origin';
 import { enabledSitesItem } from '../storage';
+import { withTrustedSite } from '../trusted-sites';
 import type { Vault } from '../vault';
 import { InputError } from './errors';
 import type { PageHandlers } from './routes';
@@ -92,7 +93,11 @@ export function siteHandlers(vault: Vault) {
       const account = accounts.find((a) => a.id === id);
       if (!clean || !account) throw new Error('unknown account or origin');
       const sites = account.sites.filter((s) => s !== clean);
-      await vault.updateAccount(id, { sites: bound ? [...sites, clean] : sites });
+      // The user's own binding: this site may now set the clock correction (lib/trusted-sites).
+      await vault.updateAccount(id, {
+        sites: bound ? [...sites, clean] : sites,
+        trustedSites: withTrustedSite(account, clean, bound),
+      });
       return null;
     },
   } satisfies PageHandlers;

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
+import { offsetFor, type ClockCorrection, type CodeClock } from '../clock';
 import { VaultDatabase } from '../db';
 import {
   backupStatusItem,
-  clockOffsetItem,
+  clockCorrectionItem,
   enabledSitesItem,
   pendingImportItem,
   vaultSessionStore,
@@ -64,14 +65,15 @@ export function startBackground(): void {
 }
 
 /**
- * "Now" for codes the worker makes: the real clock plus the correction the user accepted in the
- * popup, so fills agree with what the popup shows.
+ * "Now" for the codes the worker makes: the real clock plus the correction the user accepted in
+ * the popup, for the accounts bound to the origin it was measured on — the popup's rule
+ * (`offsetFor`), so fills agree with what the popup shows.
  */
-function startClock(): () => number {
-  let offset = 0;
-  void clockOffsetItem.getValue().then((value) => (offset = value));
-  clockOffsetItem.watch((value) => (offset = value));
-  return () => Date.now() + offset;
+function startClock(): CodeClock {
+  let correction: ClockCorrection | null = null;
+  void clockCorrectionItem.getValue().then((value) => (correction = value));
+  clockCorrectionItem.watch((value) => (correction = value));
+  return (sites) => Date.now() + offsetFor(sites, correction);
 }
 
 /** After 「すべて削除」: the allowed sites (and their content script) and the backup state go too. */

@@ -23,6 +23,11 @@ export interface AccountData extends OtpParams {
   name: string;
   /** Origins (e.g. `https://densenkenpo.portal.kosmo-web.jp`) the account is bound to. */
   sites: string[];
+  /**
+   * The sites among `sites` the user bound themself (setup-page click, popup, manage page), never
+   * from an imported file: only these may set the clock correction. See `lib/trusted-sites.ts`.
+   */
+  trustedSites?: string[];
   /** The device name given to the site at enrollment (Keycloak's `userLabel`), to pick the account. */
   deviceName?: string;
   /** Shown at the top of the list. */

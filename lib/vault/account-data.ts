@@ -40,6 +40,12 @@ export function checkAccountData(value: unknown): AccountData {
   if (!Array.isArray(v.sites) || !v.sites.every((site) => typeof site === 'string')) {
     fail('sites', 'must be an array of strings');
   }
+  if (
+    v.trustedSites !== undefined &&
+    (!Array.isArray(v.trustedSites) || !v.trustedSites.every((site) => typeof site === 'string'))
+  ) {
+    fail('trustedSites', 'must be an array of strings when present');
+  }
   if (v.deviceName !== undefined && typeof v.deviceName !== 'string') {
     fail('deviceName', 'must be a string when present');
   }
@@ -47,6 +53,7 @@ export function checkAccountData(value: unknown): AccountData {
   return {
     ...(typeof v.deviceName === 'string' ? { deviceName: v.deviceName } : {}),
     ...(v.pinned === true ? { pinned: true } : {}),
+    ...(Array.isArray(v.trustedSites) ? { trustedSites: [...(v.trustedSites as string[])] } : {}),
     type: v.type as OtpType,
     secret: v.secret,
     algorithm: v.algorithm as OtpAlgorithm,

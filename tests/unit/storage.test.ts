@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '../../lib/settings';
 import {
   backupStatusItem,
   clockCheckItem,
-  clockOffsetItem,
+  clockCorrectionItem,
   enabledSitesItem,
   migrationBatchesItem,
   settingsItem,
@@ -20,7 +20,7 @@ describe('storage items', () => {
 
   it('read the defaults when nothing is stored', async () => {
     expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
-    expect(await clockOffsetItem.getValue()).toBe(0);
+    expect(await clockCorrectionItem.getValue()).toBeNull();
     expect(await clockCheckItem.getValue()).toBeNull();
     expect(await enabledSitesItem.getValue()).toEqual([]);
     expect(await backupStatusItem.getValue()).toBeNull();
@@ -36,22 +36,22 @@ describe('storage items', () => {
       backup: { lastBackupAt: 'yesterday' },
     });
     expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
-    expect(await clockOffsetItem.getValue()).toBe(0);
+    expect(await clockCorrectionItem.getValue()).toBeNull();
     expect(await clockCheckItem.getValue()).toBeNull();
     expect(await enabledSitesItem.getValue()).toEqual(['https://a.example']);
     expect(await backupStatusItem.getValue()).toBeNull();
   });
 
   it('keep the raw keys the other versions and the tests use', async () => {
-    await clockOffsetItem.setValue(1500);
+    await clockCorrectionItem.setValue({ origin: 'https://a.example', offsetMs: 1500 });
     await enabledSitesItem.setValue(['https://a.example']);
     await backupStatusItem.setValue({ lastBackupAt: 5, accountCount: 2 });
-    await clockCheckItem.setValue({ at: 9, offsetMs: null });
+    await clockCheckItem.setValue({ at: 9, origin: 'https://a.example', offsetMs: null });
     expect(await local().get(null)).toEqual({
-      clockOffsetMs: 1500,
+      clockOffsetMs: { origin: 'https://a.example', offsetMs: 1500 },
       enabledSites: ['https://a.example'],
       backup: { lastBackupAt: 5, accountCount: 2 },
-      clockCheck: { at: 9, offsetMs: null },
+      clockCheck: { at: 9, origin: 'https://a.example', offsetMs: null },
     });
   });
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { contentHandlers } from '../../../lib/background/content-handlers';
+import { offsetFor } from '../../../lib/clock';
 import type { ContentSender } from '../../../lib/background/senders';
 import { FAST_KDF, PASSWORD, setup } from '../vault/helpers';
 
@@ -49,6 +50,20 @@ describe('codes for a content script', () => {
       },
     ]);
     expect(JSON.stringify(reply)).not.toContain(SECRET);
+  });
+
+  it('uses the clock correction only for the accounts of the site it was measured on', async () => {
+    const sibling = 'https://evil.kosmo-web.jp';
+    await env.vault.addAccount(account('KOSMO', [KOSMO]));
+    const codeWith = async (origin: string) => {
+      const correction = { origin, offsetMs: 30_000 };
+      const clocked = contentHandlers(env.vault, (sites) => 29_000 + offsetFor(sites, correction));
+      const reply = await clocked['otp.codes'](undefined, from);
+      return reply.vault === 'unlocked' ? reply.codes[0]?.code : null;
+    };
+    // RFC 6238's SHA1 vector at T=59 s: corrected from 29 s for KOSMO, not for a sibling host.
+    expect(await codeWith(KOSMO)).toBe('287082');
+    expect(await codeWith(sibling)).not.toBe('287082');
   });
 
   it('says locked and gives no code while the vault is locked', async () => {

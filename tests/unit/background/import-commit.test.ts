@@ -104,4 +104,33 @@ describe('the one commit of every import', () => {
     );
     expect(added.added.map((a) => a.sites)).toEqual([[PAGE]]);
   });
+
+  it('trusts only the site the setup page was clicked on, never what a file says', async () => {
+    const { vault } = await unlockedVault();
+    const fromFile = {
+      ...sampleAccount({ issuer: 'File', name: 'f', secret: 'MFRGGZDFMZTWQ2LK' }),
+      sites: ['https://evil.kosmo-web.jp'],
+      trustedSites: ['https://evil.kosmo-web.jp'],
+    };
+    const imported = await commitImport(vault, {
+      format: 'test',
+      accounts: [fromFile],
+      skipped: [],
+    });
+    expect(imported.added[0]?.sites).toEqual(['https://evil.kosmo-web.jp']);
+    expect(imported.added[0]?.trustedSites).toBeUndefined();
+
+    const enrolled = await commitImport(
+      vault,
+      { format: 'setup-page', accounts: [STORED], skipped: [] },
+      PAGE,
+    );
+    expect(enrolled.added[0]).toMatchObject({ sites: [PAGE], trustedSites: [PAGE] });
+    // Enrolling again from the page where the file's account is used makes that page trusted.
+    await commitImport(vault, { format: 'setup-page', accounts: [fromFile], skipped: [] }, PAGE);
+    expect(await vault.findBySecret(fromFile.secret)).toMatchObject({
+      sites: ['https://evil.kosmo-web.jp', PAGE],
+      trustedSites: [PAGE],
+    });
+  });
 });

@@ -54,6 +54,18 @@ describe('the manage page requests', () => {
     expect((await stored()).pinned).toBeUndefined();
   });
 
+  it('trusts the sites the user adds here, and forgets the trust of the ones removed', async () => {
+    const other = 'https://other.kosmo-web.jp';
+    // The sample account is bound to KOSMO without the user's word (as an imported one is).
+    await update({ sites: [KOSMO, other] });
+    expect(await stored()).toMatchObject({ sites: [KOSMO, other], trustedSites: [other] });
+    await update({ sites: [KOSMO] });
+    expect(await stored()).toMatchObject({ sites: [KOSMO], trustedSites: [] });
+    await update({ sites: [KOSMO, other] });
+    await update({ issuer: 'renamed' });
+    expect((await stored()).trustedSites).toEqual([other]);
+  });
+
   it.each([
     [{ issuer: 'x'.repeat(257) }, { key: 'error_issuer_too_long' }],
     [{ name: 'x'.repeat(257) }, { key: 'error_name_too_long' }],
