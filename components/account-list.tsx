@@ -1,18 +1,18 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { Translate } from '../lib/i18n';
-import type { Account } from '../lib/otp/types';
+import type { AccountView } from '../lib/otp/account-codes';
 import { AccountRow } from './account-row';
 
 interface Props {
   t: Translate;
-  accounts: Account[];
+  accounts: AccountView[];
   now: number;
   copiedId: string | null;
-  onCopy: (account: Account, code: string) => void;
-  onDelete: (account: Account) => void;
-  onNextHotp: (account: Account) => void;
+  onCopy: (account: AccountView, code: string) => void;
+  onDelete: (account: AccountView) => void;
+  onNextHotp: (account: AccountView) => void;
   site?: string | null;
-  onBind?: (account: Account, bound: boolean) => void;
+  onBind?: (account: AccountView, bound: boolean) => void;
 }
 
 /** The accounts; ↑/↓ move between rows, Enter copies (the row is a button). */

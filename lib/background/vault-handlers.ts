@@ -1,25 +1,41 @@
 import { browser, type Browser } from 'wxt/browser';
-import { VAULT_WAIT_PORT, type NewAccount, type VaultWaitMessage } from '../messaging';
+import {
+  VAULT_WAIT_PORT,
+  type AccountViewList,
+  type NewAccount,
+  type VaultWaitMessage,
+} from '../messaging';
 import { parseOtpauthUri, validateAccountData } from '../otp';
+import { accountView } from '../otp/account-codes';
 import type { AccountData } from '../otp/types';
-import type { Vault } from '../vault';
+import type { AccountList, Vault } from '../vault';
 import { DuplicateAccountError } from './errors';
 import type { PageHandlers } from './routes';
 import { contentOrigin, type SenderFacts } from './senders';
 
-const EMPTY_LIST = { accounts: [], failed: [] };
+const EMPTY_LIST: AccountViewList = { accounts: [], failed: [] };
+
+/** The page's view of the list: codes at `nowMs` instead of secrets. */
+function viewList({ accounts, failed }: AccountList, nowMs: number): AccountViewList {
+  return { accounts: accounts.map((a) => accountView(a, nowMs)), failed };
+}
 
 /**
  * The vault's side of the protocol, for the extension's own pages. `onUnlocked` lets pages that
- * waited for the vault (a setup page mid-enrollment) carry on.
+ * waited for the vault (a setup page mid-enrollment) carry on; `now` is the clock codes are made
+ * with (the real one plus the user's correction), as for fills.
  */
-export function vaultHandlers(vault: Vault, onUnlocked: () => void = () => {}) {
+export function vaultHandlers(
+  vault: Vault,
+  onUnlocked: () => void = () => {},
+  now: () => number = () => Date.now(),
+) {
+  const list = async () => viewList(await vault.listAccounts(), now());
   return {
     'vault.status': () => vault.status(),
     'vault.snapshot': async () => {
       const status = await vault.status();
-      const list = status === 'unlocked' ? await vault.listAccounts() : EMPTY_LIST;
-      return { status, list };
+      return { status, list: status === 'unlocked' ? await list() : EMPTY_LIST };
     },
     'vault.create': async ({ password }) => {
       await vault.create(password);
@@ -32,14 +48,14 @@ export function vaultHandlers(vault: Vault, onUnlocked: () => void = () => {}) {
       return null;
     },
     'vault.lock': () => vault.lock().then(() => null),
-    'accounts.list': () => vault.listAccounts(),
-    'accounts.add': (input) => addAccount(vault, input),
+    'accounts.list': list,
+    'accounts.add': async (input) => accountView(await addAccount(vault, input), now()),
     'accounts.delete': ({ id }) => vault.deleteAccount(id).then(() => null),
     'accounts.next-hotp': async ({ id }) => {
       const { accounts } = await vault.listAccounts();
       const account = accounts.find((a) => a.id === id);
-      if (!account) return vault.updateAccount(id, {});
-      return vault.updateAccount(id, { counter: account.counter + 1 });
+      const patch = account ? { counter: account.counter + 1 } : {};
+      return accountView(await vault.updateAccount(id, patch), now());
     },
   } satisfies PageHandlers;
 }
