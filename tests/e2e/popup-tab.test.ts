@@ -54,11 +54,21 @@ async function popupRecording(tabId?: number) {
     };
     g.replies = [];
     const send = g.chrome.runtime.sendMessage.bind(g.chrome.runtime);
-    g.chrome.runtime.sendMessage = async (...args: unknown[]) => {
-      const reply = await send(...args);
+    // Called with a callback or as a promise, depending on the caller: record either.
+    g.chrome.runtime.sendMessage = (...args: unknown[]) => {
       const type = (args[0] as { type?: string } | undefined)?.type ?? '?';
-      g.replies.push({ type, json: JSON.stringify(reply) });
-      return reply;
+      const record = (reply: unknown) => g.replies.push({ type, json: JSON.stringify(reply) });
+      const last = args.at(-1);
+      if (typeof last === 'function') {
+        return send(...args.slice(0, -1), (reply: unknown) => {
+          record(reply);
+          (last as (reply: unknown) => void)(reply);
+        });
+      }
+      return send(...args).then((reply) => {
+        record(reply);
+        return reply;
+      });
     };
   });
   await page.goto(browser.url(tabId === undefined ? 'popup.html' : `popup.html?tab=${tabId}`));
@@ -96,6 +106,7 @@ it('the popup gets codes from the worker, never a key, and shows the right one',
   const hex = Buffer.from(decodeBase32(key)).toString('hex');
   const got = await replies();
   expect(got.map((r) => r.type)).toContain('vault.snapshot');
+  expect(got.find((r) => r.type === 'vault.snapshot')?.json).toMatch(/"current":"\d{6}"/);
   for (const { type, json } of got) {
     for (const spelling of [key, key.toLowerCase(), hex, hex.toUpperCase()])
       expect(json, type).not.toContain(spelling);
