@@ -1,26 +1,33 @@
 import { useState, type FormEvent } from 'react';
 import type { Translate } from '../lib/i18n';
 import type { AccountPatch } from '../lib/messaging';
-import type { Account } from '../lib/otp/types';
+import type { AccountView } from '../lib/otp/account-codes';
+import { accountTitle } from '../lib/account-title';
+import { bindingsToConfirm } from '../lib/site-binding';
 import { isHttpSite, originFromInput } from '../lib/site-origin';
+import { ConfirmBind } from './confirm-bind';
 import { ErrorMessage } from './error-message';
 
 interface Props {
   t: Translate;
-  account: Account;
+  account: AccountView;
   /** The background's refusal of the last save, in words. */
   error: string | null;
   onSave: (patch: AccountPatch) => void;
   onCancel: () => void;
 }
 
-/** Edits the names and the sites of one account (never its key: that is not shown here). */
+/**
+ * Edits the names and the sites of one account (never its key: that is not shown here). A site
+ * added to an account already bound elsewhere is confirmed first, naming both hosts.
+ */
 export function AccountEditor({ t, account, error, onSave, onCancel }: Props) {
   const [issuer, setIssuer] = useState(account.issuer);
   const [name, setName] = useState(account.name);
   const [sites, setSites] = useState(account.sites);
   const [site, setSite] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<AccountPatch | null>(null);
 
   // http:// is not refused as "not an address": the user learns it can never get a code.
   const refusal = (text: string) =>
@@ -52,8 +59,29 @@ export function AccountEditor({ t, account, error, onSave, onCancel }: Props) {
     }
     setLocalError(null);
     const all = pending && !sites.includes(pending) ? [...sites, pending] : sites;
-    onSave({ issuer: issuer.trim(), name: name.trim(), sites: all });
+    const patch = { issuer: issuer.trim(), name: name.trim(), sites: all };
+    if (bindingsToConfirm(account.sites, all).length > 0) setConfirming(patch);
+    else onSave(patch);
   };
+
+  if (confirming?.sites) {
+    const added = bindingsToConfirm(account.sites, confirming.sites);
+    return (
+      <div className="account-editor" data-testid="account-editor">
+        <ConfirmBind
+          t={t}
+          title={accountTitle(account)}
+          bound={account.sites}
+          added={added}
+          onConfirm={() => {
+            setConfirming(null);
+            onSave(confirming);
+          }}
+          onCancel={() => setConfirming(null)}
+        />
+      </div>
+    );
+  }
 
   return (
     <form className="account-editor" onSubmit={submit} data-testid="account-editor">

@@ -1,20 +1,20 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { Translate } from '../lib/i18n';
-import type { Account } from '../lib/otp/types';
+import type { AccountView } from '../lib/otp/account-codes';
 import { AccountRow } from './account-row';
 
 interface Props {
   t: Translate;
-  accounts: Account[];
+  accounts: AccountView[];
   now: number;
   /** The clock correction for one account's codes (`offsetFor`: only its measured site's). */
-  clockOffset?: (account: Account) => number;
+  clockOffset?: (account: AccountView) => number;
   copiedId: string | null;
-  onCopy: (account: Account, code: string) => void;
-  onDelete: (account: Account) => void;
-  onNextHotp: (account: Account) => void;
+  onCopy: (account: AccountView, code: string) => void;
+  onDelete: (account: AccountView) => void;
+  onNextHotp: (account: AccountView) => void;
   site?: string | null;
-  onBind?: (account: Account, bound: boolean) => void;
+  onBind?: (account: AccountView, bound: boolean) => void;
 }
 
 /** The accounts; ↑/↓ move between rows, Enter copies (the row is a button). */

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import type { Translate } from '../lib/i18n';
-import type { Account } from '../lib/otp/types';
-import { formatCodeForDisplay, generateCode, nextCode, secondsLeft } from '../lib/otp';
+import { formatCodeForDisplay } from '../lib/otp';
+import { shownCode, type AccountView } from '../lib/otp/account-codes';
+import { bindOffer } from '../lib/site-binding';
+import { ConfirmBind } from './confirm-bind';
 import { ConfirmDelete } from './confirm-delete';
 import { Countdown } from './countdown';
 
 interface Props {
   t: Translate;
-  account: Account;
+  account: AccountView;
   now: number;
   copied: boolean;
   onCopy: (code: string) => void;
@@ -18,7 +20,10 @@ interface Props {
   onBind?: (bound: boolean) => void;
 }
 
-/** One account: click or Enter copies the code (without the display space). */
+/**
+ * One account: click or Enter copies the code shown (without the display space). The codes come
+ * from the worker; the row only picks the one for the current second.
+ */
 export function AccountRow({
   t,
   account,
@@ -30,21 +35,38 @@ export function AccountRow({
   site,
   onBind,
 }: Props) {
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<'delete' | 'bind' | null>(null);
   const title = account.issuer ? `${account.issuer} (${account.name})` : account.name;
   const totp = account.type === 'totp';
-  const left = totp ? secondsLeft(account.period, now) : 0;
-  const code = safely(() => generateCode(account, now));
-  const upcoming = totp && left <= 5 ? safely(() => nextCode(account, now)) : null;
+  const { code, upcoming, secondsLeft: left } = shownCode(account, now);
+  const offer = site ? bindOffer(account.sites, site) : 'none';
 
-  if (confirming) {
+  if (confirming === 'bind' && site && onBind) {
+    return (
+      <li className="account" data-testid="account">
+        <ConfirmBind
+          t={t}
+          title={title}
+          bound={account.sites}
+          added={[site]}
+          onConfirm={() => {
+            setConfirming(null);
+            onBind(true);
+          }}
+          onCancel={() => setConfirming(null)}
+        />
+      </li>
+    );
+  }
+
+  if (confirming === 'delete') {
     return (
       <li className="account" data-testid="account">
         <ConfirmDelete
           t={t}
           title={title}
           onConfirm={onDelete}
-          onCancel={() => setConfirming(false)}
+          onCancel={() => setConfirming(null)}
         />
       </li>
     );
@@ -67,7 +89,7 @@ export function AccountRow({
         </span>
         <span className="code-line">
           <span className={left && left <= 5 ? 'code urgent' : 'code'} data-testid="account-code">
-            {code ? formatCodeForDisplay(code) : t('code_unavailable')}
+            {code ? formatCodeForDisplay(code) : account.codes ? '…' : t('code_unavailable')}
           </span>
           {upcoming && (
             <span className="next-code" data-testid="account-next-code">
@@ -93,13 +115,13 @@ export function AccountRow({
             {t('hotp_next')}
           </button>
         )}
-        {site && onBind && (
+        {offer !== 'none' && onBind && (
           <button
             type="button"
             className="icon"
             data-testid="account-bind"
-            aria-pressed={account.sites.includes(site)}
-            onClick={() => onBind(!account.sites.includes(site))}
+            aria-pressed={offer === 'unbind'}
+            onClick={() => (offer === 'confirm' ? setConfirming('bind') : onBind(offer === 'bind'))}
             aria-label={t('bind_site')}
             title={t('bind_site')}
           >
@@ -112,7 +134,7 @@ export function AccountRow({
           type="button"
           className="icon"
           data-testid="account-delete"
-          onClick={() => setConfirming(true)}
+          onClick={() => setConfirming('delete')}
           aria-label={t('delete_title', [title])}
           title={t('delete_title', [title])}
         >
@@ -123,13 +145,4 @@ export function AccountRow({
       </span>
     </li>
   );
-}
-
-/** A stored account the code library rejects shows a message in its row, not a broken popup. */
-function safely(make: () => string): string | null {
-  try {
-    return make();
-  } catch {
-    return null;
-  }
 }

@@ -3,8 +3,8 @@ import { moveAccount, pinnedFirst } from '../lib/account-order';
 import { accountTitle } from '../lib/account-title';
 import { useRowDrag } from '../lib/hooks/use-row-drag';
 import type { Translate } from '../lib/i18n';
-import type { AccountList, AccountPatch } from '../lib/messaging';
-import type { Account } from '../lib/otp/types';
+import type { AccountPatch, AccountViewList } from '../lib/messaging';
+import type { AccountView } from '../lib/otp/account-codes';
 import { AccountEditor } from './account-editor';
 import { ConfirmDelete } from './confirm-delete';
 import { ErrorMessage } from './error-message';
@@ -13,7 +13,7 @@ import { ManageSection } from './manage-section';
 
 interface Props {
   t: Translate;
-  list: AccountList;
+  list: AccountViewList;
   /** A new order being stored: shown already, so rows do not jump back and forth. */
   pendingOrder: string[] | null;
   /** The background's refusal of the last change, and the row that asked. */
@@ -24,9 +24,9 @@ interface Props {
   onClearError: () => void;
 }
 
-function ordered(accounts: Account[], order: string[] | null): Account[] {
+function ordered(accounts: AccountView[], order: string[] | null): AccountView[] {
   if (!order) return pinnedFirst(accounts);
-  const rank = (a: Account) => (order.includes(a.id) ? order.indexOf(a.id) : order.length);
+  const rank = (a: AccountView) => (order.includes(a.id) ? order.indexOf(a.id) : order.length);
   return [...accounts].sort((a, b) => rank(a) - rank(b));
 }
 
@@ -47,7 +47,7 @@ export function AccountsSection(props: Props) {
       document.querySelector<HTMLElement>(`[data-account-id="${CSS.escape(focusId)}"]`)?.focus();
   }, [focusId, orderKey]);
 
-  const move = (account: Account, to: number) => {
+  const move = (account: AccountView, to: number) => {
     const ids = moveAccount(accounts, accounts.indexOf(account), to);
     if (!ids) return;
     setFocusId(account.id);
@@ -59,7 +59,7 @@ export function AccountsSection(props: Props) {
     if (account) move(account, to);
   });
 
-  const row = (account: Account, index: number) => {
+  const row = (account: AccountView, index: number) => {
     const title = accountTitle(account);
     if (editing === account.id || deleting === account.id) {
       const close = () => {

@@ -13,7 +13,7 @@ interface Props {
   error: string | null;
   done: BackupDone | null;
   /** Resolves true when the file was made (the fields are then emptied). */
-  onCreate: (password: string) => Promise<boolean>;
+  onCreate: (masterPassword: string, password: string) => Promise<boolean>;
 }
 
 /** The date and time in the page's language, e.g. 2026/04/01 9:30. */
@@ -24,20 +24,28 @@ export function formatWhen(time: number): string {
   });
 }
 
-/** 「バックアップ」: a password for the file, typed twice, and the button that saves it. */
+/**
+ * 「バックアップ」: the master password (checked by the worker), a password for the file typed
+ * twice, and the button that saves it.
+ */
 export function BackupPanel({ t, status, busy, error, done, onCreate }: Props) {
+  const [master, setMaster] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (master === '') return setLocalError(t('error_backup_master_required'));
     if ([...password].length < MIN_PASSWORD_LENGTH)
       return setLocalError(t('error_password_too_short'));
     // The second field catches typos when used; the stable hooks (and some users) give one field.
     if (confirm !== '' && password !== confirm) return setLocalError(t('error_password_mismatch'));
     setLocalError(null);
-    if (await onCreate(password)) {
+    const made = await onCreate(master, password);
+    // A wrong master password is typed again; nothing else is worth keeping after a backup.
+    setMaster('');
+    if (made) {
       setPassword('');
       setConfirm('');
     }
@@ -53,6 +61,16 @@ export function BackupPanel({ t, status, busy, error, done, onCreate }: Props) {
         </p>
       )}
       <div className="grid">
+        <label>
+          {t('backup_master_password')}
+          <input
+            type="password"
+            autoComplete="current-password"
+            data-testid="backup-master-password"
+            value={master}
+            onChange={(e) => setMaster(e.target.value)}
+          />
+        </label>
         <label>
           {t('backup_password')}
           <input
@@ -74,6 +92,7 @@ export function BackupPanel({ t, status, busy, error, done, onCreate }: Props) {
           />
         </label>
       </div>
+      <p className="hint">{t('backup_master_password_hint')}</p>
       <p className="hint">{t('backup_password_hint')}</p>
       <ErrorMessage text={localError ?? error} />
       {done && (

@@ -1,7 +1,7 @@
 import type { DragEvent, KeyboardEvent } from 'react';
 import { accountTitle } from '../lib/account-title';
 import type { Translate } from '../lib/i18n';
-import type { Account } from '../lib/otp/types';
+import type { AccountView } from '../lib/otp/account-codes';
 import { Icon, type IconName } from './manage-icons';
 
 export interface RowDrag {
@@ -15,7 +15,7 @@ export interface RowDrag {
 
 interface Props {
   t: Translate;
-  account: Account;
+  account: AccountView;
   canMoveUp: boolean;
   canMoveDown: boolean;
   drag: RowDrag;

@@ -3,15 +3,22 @@ import type { Result } from './app-error';
 import type { BackupFile, ExportData } from './backup-protocol';
 import type { PagePolicy } from './enroll/setup-page';
 import type { ImportOutcome, ImportPreview, ImportSource } from './import/types';
-import type { Account, AccountData } from './otp/types';
+import type { AccountView } from './otp/account-codes';
+import type { AccountData } from './otp/types';
 
-import type { AccountList, VaultStatus } from './vault';
+import type { FailedAccount, VaultStatus } from './vault';
 
-export type { AccountList, VaultStatus };
+export type { AccountView, VaultStatus };
+
+/** The accounts as pages see them (codes, never secrets), and the records that did not open. */
+export interface AccountViewList {
+  accounts: AccountView[];
+  failed: FailedAccount[];
+}
 
 export interface VaultSnapshot {
   status: VaultStatus;
-  list: AccountList;
+  list: AccountViewList;
 }
 
 export type { ImportOutcome };
@@ -76,7 +83,8 @@ export type NewAccount = { uri: string } | { data: AccountData };
 
 /**
  * Every request to the background and its reply. The background is the only handler; vault
- * requests are answered only for the extension's own pages (checked from the sender).
+ * requests are answered only for the extension's own pages (checked from the sender). Replies to
+ * pages carry codes, never secrets — except `export.open`, after the master password.
  */
 export interface ProtocolMap {
   'vault.status'(): Result<VaultStatus>;
@@ -85,10 +93,10 @@ export interface ProtocolMap {
   'vault.create'(data: { password: string }): Result<null>;
   'vault.unlock'(data: { password: string }): Result<null>;
   'vault.lock'(): Result<null>;
-  'accounts.list'(): Result<AccountList>;
-  'accounts.add'(data: NewAccount): Result<Account>;
+  'accounts.list'(): Result<AccountViewList>;
+  'accounts.add'(data: NewAccount): Result<AccountView>;
   'accounts.delete'(data: { id: string }): Result<null>;
-  'accounts.next-hotp'(data: { id: string }): Result<Account>;
+  'accounts.next-hotp'(data: { id: string }): Result<AccountView>;
   /** The popup copied this code: clear the clipboard after the set time if it still holds it. */
   'clipboard.copied'(data: { code: string }): Result<null>;
   /**
@@ -136,8 +144,11 @@ export interface ProtocolMap {
   'enroll.device'(data: { ref: string; label: string }): Result<null>;
   /** From a content script: show the user where to unlock (the popup, or a tab with it). */
   'ui.open-unlock'(): Result<null>;
-  /** Encrypts every account with `password` (8+ characters) into a file for the page to save. */
-  'backup.create'(data: { password: string }): Result<BackupFile>;
+  /**
+   * After the master password (failures count as for unlocking): every account, encrypted with
+   * `password` (8+ characters), as a file for the page to save.
+   */
+  'backup.create'(data: { masterPassword: string; password: string }): Result<BackupFile>;
   /** After the master password again: every account's URI and the Google export QR texts. */
   'export.open'(data: { password: string }): Result<ExportData>;
 }

@@ -8,13 +8,13 @@ import { useManageAccounts } from '../../lib/hooks/use-manage-accounts';
 import { useSecurity } from '../../lib/hooks/use-security';
 import { useSettings } from '../../lib/hooks/use-settings';
 import { errorText } from '../../lib/i18n';
-import type { AccountList } from '../../lib/messaging';
+import type { AccountViewList } from '../../lib/messaging';
 import { defaultDeviceName } from '../../lib/settings';
 
 const words = (error: AppError | null) => (error ? errorText(t, error) : null);
 
 interface AccountsProps {
-  list: AccountList;
+  list: AccountViewList;
   refresh: () => Promise<void>;
   /** How many imports on this page have finished: each may have added accounts. */
   imported: number;

@@ -19,6 +19,7 @@ import { needsBackup } from '../../lib/backup-protocol';
 import { t } from '../../lib/browser-i18n';
 import { useBackupStatus } from '../../lib/hooks/use-backup-status';
 import { useClock } from '../../lib/hooks/use-clock';
+import { useCodeRefresh } from '../../lib/hooks/use-code-refresh';
 import { useCopy } from '../../lib/hooks/use-copy';
 import { usePageSite } from '../../lib/hooks/use-page-site';
 import { useScan } from '../../lib/hooks/use-scan';
@@ -38,6 +39,7 @@ export function App() {
   const scanner = useScan(vault.refresh);
   const page = usePageSite(vault.refresh);
   const clock = useClock(list.accounts);
+  useCodeRefresh(list.accounts, (a) => now + clock.offsetFor(a.sites), vault.refresh);
   const backupStatus = useBackupStatus();
   const searchRef = useRef<HTMLInputElement>(null);
   const errorMessage = error ? errorText(t, error) : null;

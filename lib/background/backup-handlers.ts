@@ -14,14 +14,20 @@ export interface BackupDeps {
 
 /**
  * 「バックアップを作成」: every account, encrypted under the backup password, as our own file.
- * Reading it back is an import like any other (`import-handlers.ts`).
+ * The master password is checked here, not only on the page: a backup holds every key, so
+ * whoever finds the PC unlocked must not make one under a password of their own. Reading it back
+ * is an import like any other (`import-handlers.ts`).
  */
 export function backupHandlers(vault: Vault, deps: BackupDeps) {
   const { crypto, now, saveStatus } = deps;
   return {
-    'backup.create': async ({ password }) => {
+    'backup.create': async ({ masterPassword, password }) => {
       if (typeof password !== 'string' || [...password].length < MIN_PASSWORD_LENGTH)
         throw new InputError('error_password_too_short');
+      // A missing one is no guess: refused before the check. A wrong one counts in the lockout.
+      if (typeof masterPassword !== 'string' || masterPassword === '')
+        throw new InputError('error_backup_master_required');
+      await vault.verifyPassword(masterPassword);
       const { accounts } = await vault.listAccounts();
       const time = now();
       const content = await createBackup(accounts, password, { now: time, crypto });

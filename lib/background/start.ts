@@ -38,7 +38,7 @@ export function startBackground(): void {
 
   const routes = {
     ...forPages({
-      ...vaultHandlers(vault, notifyUnlocked),
+      ...vaultHandlers(vault, notifyUnlocked, now),
       ...importHandlers(vault, { pending: new PendingImport(pendingImportItem, crypto) }),
       ...scanHandlers(vault),
       ...clipboardHandlers(),

@@ -1,25 +1,43 @@
 import { browser, type Browser } from 'wxt/browser';
-import { VAULT_WAIT_PORT, type NewAccount, type VaultWaitMessage } from '../messaging';
+import type { CodeClock } from '../clock';
+import {
+  VAULT_WAIT_PORT,
+  type AccountViewList,
+  type NewAccount,
+  type VaultWaitMessage,
+} from '../messaging';
 import { parseOtpauthUri, validateAccountData } from '../otp';
-import type { AccountData } from '../otp/types';
-import type { Vault } from '../vault';
+import { accountView } from '../otp/account-codes';
+import type { Account, AccountData } from '../otp/types';
+import type { AccountList, Vault } from '../vault';
 import { DuplicateAccountError } from './errors';
 import type { PageHandlers } from './routes';
 import { contentOrigin, type SenderFacts } from './senders';
 
-const EMPTY_LIST = { accounts: [], failed: [] };
+const EMPTY_LIST: AccountViewList = { accounts: [], failed: [] };
+
+/** The page's view of the list: each account's codes at its own clock, instead of secrets. */
+function viewList({ accounts, failed }: AccountList, now: CodeClock): AccountViewList {
+  return { accounts: accounts.map((a) => accountView(a, now(a.sites))), failed };
+}
 
 /**
  * The vault's side of the protocol, for the extension's own pages. `onUnlocked` lets pages that
- * waited for the vault (a setup page mid-enrollment) carry on.
+ * waited for the vault (a setup page mid-enrollment) carry on; `now` is the clock codes are made
+ * with for an account's sites (the real one plus the correction of its site), as for fills.
  */
-export function vaultHandlers(vault: Vault, onUnlocked: () => void = () => {}) {
+export function vaultHandlers(
+  vault: Vault,
+  onUnlocked: () => void = () => {},
+  now: CodeClock = () => Date.now(),
+) {
+  const list = async () => viewList(await vault.listAccounts(), now);
+  const view = (account: Account) => accountView(account, now(account.sites));
   return {
     'vault.status': () => vault.status(),
     'vault.snapshot': async () => {
       const status = await vault.status();
-      const list = status === 'unlocked' ? await vault.listAccounts() : EMPTY_LIST;
-      return { status, list };
+      return { status, list: status === 'unlocked' ? await list() : EMPTY_LIST };
     },
     'vault.create': async ({ password }) => {
       await vault.create(password);
@@ -32,14 +50,14 @@ export function vaultHandlers(vault: Vault, onUnlocked: () => void = () => {}) {
       return null;
     },
     'vault.lock': () => vault.lock().then(() => null),
-    'accounts.list': () => vault.listAccounts(),
-    'accounts.add': (input) => addAccount(vault, input),
+    'accounts.list': list,
+    'accounts.add': async (input) => view(await addAccount(vault, input)),
     'accounts.delete': ({ id }) => vault.deleteAccount(id).then(() => null),
     'accounts.next-hotp': async ({ id }) => {
       const { accounts } = await vault.listAccounts();
       const account = accounts.find((a) => a.id === id);
-      if (!account) return vault.updateAccount(id, {});
-      return vault.updateAccount(id, { counter: account.counter + 1 });
+      const patch = account ? { counter: account.counter + 1 } : {};
+      return view(await vault.updateAccount(id, patch));
     },
   } satisfies PageHandlers;
 }

@@ -8,20 +8,31 @@ export interface BackupDone {
   accountCount: number;
 }
 
-/** 「バックアップを作成」: the background encrypts every account, the page saves the file. */
+/** The worker's "wrong password" names the master password here: the backup one is new. */
+function backupError(error: AppError): AppError {
+  if (error.key === 'error_wrong_password') return { key: 'error_backup_master_wrong' };
+  if (error.key === 'error_wrong_password_wait')
+    return { ...error, key: 'error_backup_master_wrong_wait' };
+  return error;
+}
+
+/**
+ * 「バックアップを作成」: the background checks the master password and encrypts every account;
+ * the page saves the file.
+ */
 export function useBackup() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [done, setDone] = useState<BackupDone | null>(null);
 
-  const create = async (password: string): Promise<boolean> => {
+  const create = async (masterPassword: string, password: string): Promise<boolean> => {
     setBusy(true);
     setError(null);
     setDone(null);
     try {
-      const reply = await sendMessage('backup.create', { password });
+      const reply = await sendMessage('backup.create', { masterPassword, password });
       if (!reply.ok) {
-        setError(reply.error);
+        setError(backupError(reply.error));
         return false;
       }
       const { fileName, content, accountCount } = reply.value;

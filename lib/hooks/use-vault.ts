@@ -1,24 +1,30 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError, Result } from '../app-error';
-import { sendMessage, type AccountList, type NewAccount, type VaultStatus } from '../messaging';
+import { sendMessage, type AccountViewList, type NewAccount, type VaultStatus } from '../messaging';
 import { watchUnlocked } from '../storage';
 
 export interface VaultState {
   status: VaultStatus | 'loading';
-  list: AccountList;
+  list: AccountViewList;
   busy: boolean;
   error: AppError | null;
 }
 
-const EMPTY: AccountList = { accounts: [], failed: [] };
+const EMPTY: AccountViewList = { accounts: [], failed: [] };
 
-/** Asks the background for the status and, when unlocked, the accounts, in one trip. */
+/**
+ * Asks the background for the status and, when unlocked, the accounts with their codes (never
+ * their keys), in one trip.
+ */
 async function loadState(): Promise<Partial<VaultState>> {
   const snapshot = await sendMessage('vault.snapshot', undefined);
   return snapshot.ok ? snapshot.value : { error: snapshot.error };
 }
 
-/** The popup's view of the vault; every change goes through the background. */
+/**
+ * The popup's and the manage page's view of the vault; every change goes through the background.
+ * `refresh` also fetches new codes (see `useCodeRefresh`).
+ */
 export function useVault() {
   const [state, setState] = useState<VaultState>({
     status: 'loading',

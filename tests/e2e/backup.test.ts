@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, removeProfile, type ExtensionBrowser } from './support/browser';
 import { sendFromPage } from './support/messages';
 import { PopupPage } from './support/popup-page';
-import { ACCOUNTS, accountsOf, addSampleAccounts, comparable } from './support/sample-accounts';
+import {
+  ACCOUNTS,
+  accountsOf,
+  addSampleAccounts,
+  comparable,
+  keysOf,
+} from './support/sample-accounts';
 
 const PASSWORD = 'backup-test-master';
 const BACKUP_PASSWORD = 'a different backup password';
@@ -49,14 +55,40 @@ describe('backup and restore on the manage page', () => {
     await popup.page.close();
   });
 
+  it('makes no backup without the master password, from the page or a message', async () => {
+    await openManage();
+    const downloads: string[] = [];
+    manage.on('download', (download) => downloads.push(download.suggestedFilename()));
+    await manage.getByTestId('backup-master-password').fill('not the master password');
+    await manage.getByTestId('backup-password').fill(BACKUP_PASSWORD);
+    await manage.getByTestId('backup-create').click();
+    await expect
+      .poll(() => manage.getByTestId('error').innerText())
+      .toMatch(/Wrong master password\. No backup was made\./);
+    // Straight to the worker, as any extension page could: refused there too.
+    for (const [data, key] of [
+      [{ password: BACKUP_PASSWORD }, 'error_backup_master_required'],
+      [{ masterPassword: 'still not it', password: BACKUP_PASSWORD }, 'error_wrong_password'],
+    ] as const) {
+      const reply = await sendFromPage(manage, 'backup.create', data as never);
+      expect(reply).toMatchObject({ ok: false, error: { key } });
+      expect(JSON.stringify(reply)).not.toContain('content');
+    }
+    await manage.waitForTimeout(500);
+    expect(downloads).toEqual([]);
+    expect(await manage.getByTestId('backup-last').innerText()).toMatch(/not made a backup/);
+  });
+
   it('refuses a mistyped confirmation, and saves with the one password field alone', async () => {
     await openManage();
+    await manage.getByTestId('backup-master-password').fill(PASSWORD);
     await manage.getByTestId('backup-password').fill(BACKUP_PASSWORD);
     await manage.getByTestId('backup-password-confirm').fill(`${BACKUP_PASSWORD}!`);
     await manage.getByTestId('backup-create').click();
     await expect.poll(() => manage.getByTestId('error').innerText()).toMatch(/do not match/);
     // The stable hooks name one password field: the confirmation is there to catch typos.
     await manage.getByTestId('backup-password-confirm').fill('');
+    await manage.getByTestId('backup-master-password').fill(PASSWORD);
     const [download] = await Promise.all([
       manage.waitForEvent('download'),
       manage.getByTestId('backup-create').click(),
@@ -66,6 +98,7 @@ describe('backup and restore on the manage page', () => {
 
   it('saves an encrypted backup, and the reminder goes away', async () => {
     await openManage();
+    await manage.getByTestId('backup-master-password').fill(PASSWORD);
     await manage.getByTestId('backup-password').fill(BACKUP_PASSWORD);
     await manage.getByTestId('backup-password-confirm').fill(BACKUP_PASSWORD);
     const [download] = await Promise.all([
@@ -93,6 +126,7 @@ describe('backup and restore on the manage page', () => {
 
   it('restores every field and the order on a wiped profile, after a wrong password', async () => {
     const before = comparable(await accountsOf(manage));
+    const keysBefore = await keysOf(manage, PASSWORD);
     const wiped = await sendFromPage(manage, 'vault.wipe', { confirmation: 'DELETE' });
     expect(wiped.ok).toBe(true);
     await openManage();
@@ -121,6 +155,7 @@ describe('backup and restore on the manage page', () => {
     await manage.getByTestId('import-submit').click();
     await expect.poll(() => manage.getByTestId('import-result').innerText()).toMatch(/Added: 6/);
     expect(comparable(await accountsOf(manage))).toEqual(before);
+    expect(await keysOf(manage, PASSWORD)).toEqual(keysBefore);
   });
 
   it.skipIf(!existsSync(AEGIS))(

@@ -75,6 +75,33 @@ describe('the manage page: accounts, settings and security', () => {
     await expect(popupOrder()).resolves.toEqual(['Alpha Renamed', 'Beta', 'Gamma']);
   });
 
+  it('asks before binding an account to a second site, naming both hosts', async () => {
+    const sibling = 'https://evil.kosmo-web.jp';
+    const sites = async () =>
+      (await row('Alpha Renamed').innerText()).includes('evil.kosmo-web.jp');
+    await row('Alpha Renamed').getByTestId('account-edit').click();
+    await page.getByTestId('edit-site-input').fill(sibling);
+    await page.getByTestId('edit-save').click();
+    const question = page.getByTestId('bind-confirm-text');
+    await question.waitFor();
+    expect(await question.innerText()).toMatch(/login\.example\.com[\s\S]*evil\.kosmo-web\.jp/);
+    await page.getByTestId('bind-cancel').click();
+    // Back in the editor with what was typed; cancelling the editor keeps the old sites.
+    await page.getByTestId('edit-cancel').click();
+    await expect.poll(() => page.getByTestId('account-editor').count()).toBe(0);
+    expect(await sites()).toBe(false);
+
+    await row('Alpha Renamed').getByTestId('account-edit').click();
+    await page.getByTestId('edit-site-input').fill(sibling);
+    await page.getByTestId('edit-save').click();
+    await page.getByTestId('bind-confirm').click();
+    await expect.poll(sites).toBe(true);
+    await row('Alpha Renamed').getByTestId('account-edit').click();
+    await page.getByTestId('edit-site-remove').last().click();
+    await page.getByTestId('edit-save').click();
+    await expect.poll(sites).toBe(false);
+  });
+
   it('refuses an address that is not a site, and keeps the form open', async () => {
     await row('Beta').getByTestId('account-edit').click();
     await page.getByTestId('edit-site-input').fill('not a site');

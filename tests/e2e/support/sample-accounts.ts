@@ -1,5 +1,6 @@
 /** Varied accounts for the backup and export tests: HOTP, SHA256, 8 digits, Japanese, a site, a pin. */
 import type { Page } from 'playwright-core';
+import type { AccountView } from '../../../lib/otp/account-codes';
 import type { Account, AccountData } from '../../../lib/otp/types';
 import { sendFromPage } from './messages';
 
@@ -42,14 +43,35 @@ export const core = ({
   ...{ issuer, name, secret, type, algorithm, digits, period, counter },
 });
 
-/** What must survive a round trip: everything but the id and the time of the last change. */
-export const comparable = (accounts: Account[]) =>
-  accounts.map(({ id: _i, updatedAt: _u, ...a }) => a);
+/**
+ * What must survive a round trip, as pages see it: everything but the id, the time of the last
+ * change and the codes (they move with the clock). Pages never get keys: compare those through
+ * {@link keysOf}.
+ */
+export const comparable = (accounts: AccountView[]) =>
+  accounts.map(({ id: _i, updatedAt: _u, codes: _c, ...a }) => a);
 
-export async function accountsOf(page: Page): Promise<Account[]> {
+/** The accounts as extension pages get them: codes, no keys. */
+export async function accountsOf(page: Page): Promise<AccountView[]> {
   const list = await sendFromPage(page, 'accounts.list', undefined);
   if (!list.ok) throw new Error(list.error.key);
   return list.value.accounts;
+}
+
+/** Every account's `otpauth://` URI (with its key), as only the export gives them. */
+export async function keysOf(page: Page, masterPassword: string): Promise<string[]> {
+  const opened = await sendFromPage(page, 'export.open', { password: masterPassword });
+  if (!opened.ok) throw new Error(opened.error.key);
+  return opened.value.accounts.map((a) => a.uri);
+}
+
+/** The listed accounts with the keys they were added with (`known`), matched by their names. */
+export function withKeys(accounts: AccountView[], known: readonly AccountData[]): Account[] {
+  return accounts.map(({ codes: _c, ...view }) => {
+    const added = known.find((k) => k.issuer === view.issuer && k.name === view.name);
+    if (!added) throw new Error(`not added by the test: ${view.issuer} ${view.name}`);
+    return { ...view, secret: added.secret };
+  });
 }
 
 /** Adds {@link ACCOUNTS} (the `Pinned` one pinned) from an extension page. */

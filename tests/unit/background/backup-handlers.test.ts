@@ -75,7 +75,10 @@ describe('backup, import preview and commit, and export handlers', () => {
 
   it('backs up, and restores every field in order after everything was deleted', async () => {
     const before = (await env.vault.listAccounts()).accounts.map(strip);
-    const made = await ask('backup.create', { password: BACKUP_PASSWORD });
+    const made = await ask('backup.create', {
+      masterPassword: PASSWORD,
+      password: BACKUP_PASSWORD,
+    });
     if (!made.ok) throw new Error(made.error.key);
     expect(made.value.fileName).toMatch(/^pc-authenticator-backup-2026-04-0[12]\.json$/);
     expect(made.value.accountCount).toBe(4);
@@ -165,8 +168,32 @@ describe('backup, import preview and commit, and export handlers', () => {
     expect((await env.vault.listAccounts()).accounts).toHaveLength(5);
   });
 
+  it('refuses a backup without or with a wrong master password, counting it like unlocking', async () => {
+    for (const missing of [{}, { masterPassword: '' }]) {
+      const data = { password: BACKUP_PASSWORD, ...missing } as Data<'backup.create'>;
+      const reply = await ask('backup.create', data);
+      expect(reply).toEqual({ ok: false, error: { key: 'error_backup_master_required' } });
+    }
+    const keys: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const data = { masterPassword: `not the master password ${i}`, password: BACKUP_PASSWORD };
+      const reply = await ask('backup.create', data);
+      if (!reply.ok) keys.push(reply.error.key);
+    }
+    expect(keys).toEqual([...Array(4).fill('error_wrong_password'), 'error_wrong_password_wait']);
+    // The same growing delay as unlocking: the right password must wait now.
+    const refused = await ask('backup.create', {
+      masterPassword: PASSWORD,
+      password: BACKUP_PASSWORD,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { key: 'error_too_many_attempts' } });
+    expect(saved).toEqual([]);
+  });
+
   it('refuses a short backup password and files it cannot read, changing nothing', async () => {
-    await expect(ask('backup.create', { password: 'short' })).resolves.toMatchObject({
+    await expect(
+      ask('backup.create', { masterPassword: PASSWORD, password: 'short' }),
+    ).resolves.toMatchObject({
       ok: false,
       error: { key: 'error_password_too_short' },
     });

@@ -1,0 +1,91 @@
+import { generateCode, nextCode, secondsLeft } from './code';
+import type { Account } from './types';
+
+/**
+ * The codes of one account for one step: TOTP's time step `floor(now / period)` or HOTP's
+ * counter. The worker makes them; pages only pick which one to show.
+ */
+export interface AccountCodes {
+  step: number;
+  current: string;
+  /** TOTP: the next step's code, so a page can switch at the step's end without asking. */
+  next: string | null;
+}
+
+/**
+ * What an extension page gets for an account: everything it shows, and codes instead of the
+ * secret (only the export, after the master password, hands out keys).
+ */
+export interface AccountView extends Omit<Account, 'secret'> {
+  /** Null when the stored record cannot make codes (a broken key or parameters). */
+  codes: AccountCodes | null;
+}
+
+/** The TOTP time step holding `nowMs`. @see https://www.rfc-editor.org/rfc/rfc6238#section-4.2 */
+export function timeStep(period: number, nowMs: number): number {
+  return Math.floor(nowMs / 1000 / period);
+}
+
+/**
+ * The page's view of `account` at `nowMs` (the worker's clock, with the user's correction). Built
+ * field by field so a field added to {@link Account} later never reaches a page by accident.
+ */
+export function accountView(account: Account, nowMs: number): AccountView {
+  const { id, order, updatedAt, issuer, name, type, algorithm, digits, period, counter } = account;
+  const view: AccountView = {
+    ...{ id, order, updatedAt, issuer, name, type, algorithm, digits, period, counter },
+    sites: [...account.sites],
+    codes: codesAt(account, nowMs),
+  };
+  if (account.deviceName !== undefined) view.deviceName = account.deviceName;
+  if (account.pinned !== undefined) view.pinned = account.pinned;
+  // Which sites the user bound themself: the popup's clock check asks only those.
+  if (account.trustedSites !== undefined) view.trustedSites = [...account.trustedSites];
+  return view;
+}
+
+function codesAt(account: Account, nowMs: number): AccountCodes | null {
+  try {
+    if (account.type === 'hotp')
+      return { step: account.counter, current: generateCode(account, nowMs), next: null };
+    return {
+      step: timeStep(account.period, nowMs),
+      current: generateCode(account, nowMs),
+      next: nextCode(account, nowMs),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** What a row shows at `nowMs`: the code, the one after it (last 5 s of TOTP) and seconds left. */
+export interface ShownCode {
+  /** Null while the codes held are too old (the page has asked for newer ones). */
+  code: string | null;
+  upcoming: string | null;
+  secondsLeft: number;
+  /** The held codes end with this step: the page should ask the worker for the next ones. */
+  stale: boolean;
+}
+
+/**
+ * Picks the code for the page's `nowMs` from the codes the worker made: the current one, the
+ * held next one once the step is over (and `stale`, to fetch the step after), or none when the
+ * page has been asleep longer than that.
+ */
+export function shownCode(
+  view: Pick<AccountView, 'type' | 'period' | 'codes'>,
+  nowMs: number,
+): ShownCode {
+  const { codes } = view;
+  if (view.type === 'hotp' || !codes)
+    return { code: codes?.current ?? null, upcoming: null, secondsLeft: 0, stale: false };
+  const left = secondsLeft(view.period, nowMs);
+  const ahead = timeStep(view.period, nowMs) - codes.step;
+  if (ahead <= 0) {
+    const upcoming = left <= 5 ? codes.next : null;
+    return { code: codes.current, upcoming, secondsLeft: left, stale: false };
+  }
+  const code = ahead === 1 ? codes.next : null;
+  return { code, upcoming: null, secondsLeft: left, stale: true };
+}
