@@ -135,7 +135,9 @@ describe('the manage page: accounts, settings and security', () => {
     await page.getByTestId('password-change-new').fill(NEW_PASSWORD);
     await page.getByTestId('password-change-confirm').fill(NEW_PASSWORD);
     await page.getByTestId('password-change-submit').click();
-    await expect.poll(() => errors()).toContainEqual(expect.stringMatching(/Wrong password/));
+    await expect
+      .poll(() => errors(), { timeout: 10_000 })
+      .toContainEqual(expect.stringMatching(/Wrong password/));
 
     await page.getByTestId('password-old').fill(PASSWORD);
     await page.getByTestId('password-change-submit').click();
@@ -144,7 +146,9 @@ describe('the manage page: accounts, settings and security', () => {
     await page.getByTestId('lock').click();
     await page.getByTestId('unlock-password').fill(PASSWORD);
     await page.getByTestId('unlock-submit').click();
-    await expect.poll(() => errors()).toContainEqual(expect.stringMatching(/Wrong password/));
+    await expect
+      .poll(() => errors(), { timeout: 10_000 })
+      .toContainEqual(expect.stringMatching(/Wrong password/));
     await page.getByTestId('unlock-password').fill(NEW_PASSWORD);
     await page.getByTestId('unlock-submit').click();
     await expect.poll(() => rows().count()).toBe(3);
@@ -159,12 +163,26 @@ describe('the manage page: accounts, settings and security', () => {
       SITE,
     );
     await page.getByTestId('wipe-start').click();
+    await page.getByTestId('wipe-password').fill(NEW_PASSWORD);
     await page.getByTestId('wipe-confirmation').fill('delete it');
     await page.getByTestId('wipe-submit').click();
     await expect.poll(() => errors()).toContainEqual(expect.stringMatching(/Nothing was deleted/));
     await expect(rows().count()).resolves.toBe(3);
-    const refused = await sendFromPage(page, 'vault.wipe', { confirmation: 'yes' });
+    const refused = await sendFromPage(page, 'vault.wipe', {
+      confirmation: 'yes',
+      password: NEW_PASSWORD,
+    });
     expect(refused.ok).toBe(false);
+    // The right word is not enough: the worker checks the master password too.
+    await page.getByTestId('wipe-password').fill('not the master password');
+    await page.getByTestId('wipe-confirmation').fill('DELETE');
+    await page.getByTestId('wipe-submit').click();
+    await expect
+      .poll(() => errors(), { timeout: 10_000 })
+      .toContainEqual(expect.stringMatching(/Wrong password/));
+    await expect(rows().count()).resolves.toBe(3);
+    const noPassword = await sendFromPage(page, 'vault.wipe', { confirmation: 'DELETE' } as never);
+    expect(noPassword.ok).toBe(false);
     await expect(sendFromPage(page, 'vault.status', undefined)).resolves.toEqual({
       ok: true,
       value: 'unlocked',
@@ -172,6 +190,7 @@ describe('the manage page: accounts, settings and security', () => {
   });
 
   it('deletes everything after the typed word and starts over, keeping the settings', async () => {
+    await page.getByTestId('wipe-password').fill(NEW_PASSWORD);
     await page.getByTestId('wipe-confirmation').fill('DELETE');
     await page.getByTestId('wipe-submit').click();
     await page.getByTestId('password-new').waitFor();
