@@ -12,7 +12,7 @@ interface Props {
   /** BCP 47 language of the page, for the date. */
   lang: string;
   onChangePassword: (oldPassword: string, newPassword: string) => Promise<string | null>;
-  onWipe: (confirmation: string) => Promise<string | null>;
+  onWipe: (confirmation: string, password: string) => Promise<string | null>;
 }
 
 const ALGORITHMS: Record<string, string> = { argon2id: 'Argon2id' };

@@ -6,19 +6,22 @@ interface Props {
   t: Translate;
   busy: boolean;
   /** Resolves to the error to show, or null once everything is gone. */
-  onWipe: (confirmation: string) => Promise<string | null>;
+  onWipe: (confirmation: string, password: string) => Promise<string | null>;
 }
 
-/** 「すべて削除」: a warning to back up first, then the word typed by hand. */
+/** 「すべて削除」: a warning to back up first, then the master password and the word typed by hand. */
 export function WipeForm({ t, busy, onWipe }: Props) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
+  const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const word = t('wipe_word');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(await onWipe(typed));
+    const failed = await onWipe(typed, password);
+    setPassword('');
+    setError(failed);
   };
 
   return (
@@ -28,6 +31,17 @@ export function WipeForm({ t, busy, onWipe }: Props) {
       {open ? (
         <>
           <label>
+            {t('security_wipe_password')}
+            <input
+              type="password"
+              data-testid="wipe-password"
+              value={password}
+              autoComplete="current-password"
+              onChange={(e) => setPassword(e.target.value)}
+              autoFocus
+            />
+          </label>
+          <label>
             {t('security_wipe_prompt', [word])}
             <input
               data-testid="wipe-confirmation"
@@ -35,7 +49,6 @@ export function WipeForm({ t, busy, onWipe }: Props) {
               autoComplete="off"
               spellCheck={false}
               onChange={(e) => setTyped(e.target.value)}
-              autoFocus
             />
           </label>
           <ErrorMessage text={error} />
@@ -48,6 +61,7 @@ export function WipeForm({ t, busy, onWipe }: Props) {
               onClick={() => {
                 setOpen(false);
                 setTyped('');
+                setPassword('');
                 setError(null);
               }}
             >

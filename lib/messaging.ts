@@ -126,8 +126,11 @@ export interface ProtocolMap {
   'accounts.reorder'(data: { ids: string[] }): Result<null>;
   'vault.change-password'(data: { oldPassword: string; newPassword: string }): Result<null>;
   'vault.info'(): Result<VaultInfo>;
-  /** Deletes the vault and the site list; `confirmation` is the word the user typed (削除 / DELETE). */
-  'vault.wipe'(data: { confirmation: string }): Result<null>;
+  /**
+   * Deletes the vault and the site list; `confirmation` is the word the user typed (削除 / DELETE),
+   * `password` the master password (the vault must be unlocked).
+   */
+  'vault.wipe'(data: { confirmation: string; password: string }): Result<null>;
   /** Fills the code into the page behind the popup (`tabId`, else the active tab). */
   'fill.page'(data: { tabId?: number }): Result<'filled' | 'nothing'>;
   /** The page behind the popup: its origin and whether the extension works there. */

@@ -72,7 +72,9 @@ export function SettingsPanels({ refresh }: { refresh: () => Promise<void> }) {
         busy={security.busy}
         lang={document.documentElement.lang || 'ja'}
         onChangePassword={async (old, next) => words(await security.changePassword(old, next))}
-        onWipe={async (confirmation) => words(await security.wipe(confirmation))}
+        onWipe={async (confirmation, password) =>
+          words(await security.wipe(confirmation, password))
+        }
       />
     </>
   );

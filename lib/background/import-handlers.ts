@@ -10,6 +10,10 @@ import type { PendingImport } from './pending-import';
 import { imageFromDataUrl, qrReader } from './qr-reader';
 import type { PageHandlers } from './routes';
 
+/** Largest file the worker reads (as the page allows): 20 MB, 4/3 of it in base64. */
+export const MAX_FILE_MB = 20;
+const MAX_FILE_BASE64_CHARS = Math.ceil((MAX_FILE_MB * 1024 * 1024) / 3) * 4;
+
 export interface ImportDeps {
   /** Where a source waits for the user's confirmation (see {@link PendingImport}). */
   pending: PendingImport;
@@ -37,6 +41,10 @@ async function readSource(
     case 'image':
       return readQrImage(source.dataUrl);
     case 'file': {
+      // The page refuses larger files too, but the worker is the boundary: no decoding first.
+      if (typeof source.base64 !== 'string' || source.base64.length > MAX_FILE_BASE64_CHARS) {
+        throw new InputError('manage_file_too_large', [`${MAX_FILE_MB}`]);
+      }
       let bytes: Uint8Array;
       try {
         bytes = decodeBase64Strict(source.base64, 'file');

@@ -1,5 +1,5 @@
 import { trustedAfterEdit } from '../trusted-sites';
-import type { Vault } from '../vault';
+import { VaultError, type Vault } from '../vault';
 import { checkAccountPatch } from './account-patch';
 import { InputError } from './errors';
 import type { PageHandlers } from './routes';
@@ -41,8 +41,13 @@ export function manageHandlers(vault: Vault, deps: ManageDeps) {
       const { algorithm, memoryKiB, iterations, parallelism } = kdf;
       return { kdf: { algorithm, memoryKiB, iterations, parallelism }, createdAt };
     },
-    'vault.wipe': async ({ confirmation }) => {
+    'vault.wipe': async ({ confirmation, password }) => {
       if (!isWipeWord(confirmation)) throw new InputError('error_wipe_confirmation');
+      // Someone at an unlocked (or locked) PC must not erase the user's keys with one word: the
+      // vault must be open and the master password checked here, failures counted like unlock.
+      if ((await vault.status()) !== 'unlocked') throw new VaultError('locked');
+      if (typeof password !== 'string') throw new VaultError('wrong-password');
+      await vault.verifyPassword(password);
       await vault.destroy();
       await deps.clearLocal();
       return null;

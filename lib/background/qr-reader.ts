@@ -1,6 +1,10 @@
 import { browser } from 'wxt/browser';
 import { createQrReader, type QrReader, type RgbaImage } from '../qr';
-import { ImageUnreadableError } from './errors';
+import { MAX_IMAGE_PIXELS, imageSize, isDecodableSize } from '../qr/image-header';
+import { ImageUnreadableError, InputError } from './errors';
+
+/** A `data:` URL longer than this (a 20 MB file in base64, plus its prefix) is not even fetched. */
+export const MAX_IMAGE_DATA_URL_CHARS = Math.ceil((20 * 1024 * 1024) / 3) * 4 + 100;
 
 let reader: QrReader | undefined;
 
@@ -18,16 +22,35 @@ export function qrReader(): QrReader {
 
 /**
  * Decodes an image (`data:` URL of a PNG, JPEG, GIF, WebP or BMP, or a tab capture) into pixels
- * for {@link qrReader} with the worker's own APIs: no page, no DOM. Throws
- * `ImageUnreadableError` for anything else.
+ * for {@link qrReader} with the worker's own APIs: no page, no DOM. The size its header claims is
+ * checked before decoding (a small file can claim gigapixels and freeze the worker): over
+ * {@link MAX_IMAGE_PIXELS}, or a data URL over {@link MAX_IMAGE_DATA_URL_CHARS}, throws
+ * `InputError('error_image_too_large')`; anything unreadable throws `ImageUnreadableError`.
  */
 export async function imageFromDataUrl(dataUrl: string): Promise<RgbaImage> {
-  if (!/^data:image\//i.test(dataUrl)) throw new ImageUnreadableError();
-  let bitmap: ImageBitmap;
+  if (typeof dataUrl !== 'string' || !/^data:image\//i.test(dataUrl)) {
+    throw new ImageUnreadableError();
+  }
+  if (dataUrl.length > MAX_IMAGE_DATA_URL_CHARS) throw tooLarge();
+  let blob: Blob;
   try {
-    bitmap = await createImageBitmap(await (await fetch(dataUrl)).blob());
+    blob = await (await fetch(dataUrl)).blob();
   } catch {
     throw new ImageUnreadableError();
+  }
+  const size = imageSize(new Uint8Array(await blob.arrayBuffer()));
+  if (!size) throw new ImageUnreadableError();
+  if (!isDecodableSize(size)) throw tooLarge();
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(blob);
+  } catch {
+    throw new ImageUnreadableError();
+  }
+  // The decoder's own size, in case it ever differs from the header's claim.
+  if (!isDecodableSize(bitmap)) {
+    bitmap.close();
+    throw tooLarge();
   }
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const context = canvas.getContext('2d', { willReadFrequently: true });
@@ -36,3 +59,6 @@ export async function imageFromDataUrl(dataUrl: string): Promise<RgbaImage> {
   bitmap.close();
   return context.getImageData(0, 0, canvas.width, canvas.height);
 }
+
+const tooLarge = () =>
+  new InputError('error_image_too_large', [`${Math.round(MAX_IMAGE_PIXELS / 1_000_000)}`]);

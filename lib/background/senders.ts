@@ -7,6 +7,8 @@ export interface SenderFacts {
   id?: string;
   url?: string;
   origin?: string;
+  /** Chrome 106+: `'prerender'`, `'cached'` (back/forward cache) or `'active'`. */
+  documentLifecycle?: string;
   tab?: { id?: number; url?: string; windowId?: number; index?: number };
   frameId?: number;
 }
@@ -39,14 +41,21 @@ export const isKosmoOrigin = isKosmoSite;
 
 /**
  * The origin a content script runs on, from the browser's own sender facts (never from the
- * message), or `null` unless it is our script in a tab's top frame: a cross-origin iframe, another
- * extension or an extension page gets nothing.
+ * message), or `null` unless it is our script in the top frame of a tab's active document.
+ * `sender.origin` is the document's real origin: a page served with `Content-Security-Policy:
+ * sandbox` keeps its URL but gets the opaque origin `"null"`, so reading `sender.url` would hand
+ * a sandboxed (script-controlled, origin-less) document the site's codes. A prerendered or cached
+ * document is not what the user sees. Only a canonical http(s) origin passes.
  */
 export function contentOrigin(sender: SenderFacts, extensionId: string): string | null {
-  if (sender.id !== extensionId || !sender.tab || sender.frameId !== 0 || !sender.url) return null;
+  if (sender.id !== extensionId || !sender.tab || sender.frameId !== 0) return null;
+  if (sender.documentLifecycle !== 'active') return null;
+  const origin = sender.origin;
+  if (!origin || origin === 'null') return null;
   try {
-    const origin = new URL(sender.url).origin;
-    return origin === 'null' ? null : origin;
+    const url = new URL(origin);
+    const web = url.protocol === 'https:' || url.protocol === 'http:';
+    return web && url.origin === origin && !url.hostname.endsWith('.') ? origin : null;
   } catch {
     return null;
   }

@@ -24,6 +24,7 @@ const BACKUP_KEYS: Record<BackupErrorCode, MessageKey> = {
   'password-required': 'error_backup_password_required',
   'wrong-password': 'error_backup_wrong_password',
   corrupt: 'error_backup_corrupt',
+  'too-costly': 'error_backup_too_costly',
   'unsupported-format': 'error_backup_unsupported_format',
   'unsupported-version': 'error_backup_unsupported_version',
 };

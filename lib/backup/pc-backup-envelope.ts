@@ -57,6 +57,10 @@ export function parseBackupEnvelope(text: string): BackupEnvelope {
     ) {
       throw new BackupError('unsupported-version', PC_BACKUP_FORMAT);
     }
+    // Refused before the password is even asked: no Argon2 run over the caps.
+    if (err instanceof KdfParamsError && err.reason === 'too-costly') {
+      throw new BackupError('too-costly', PC_BACKUP_FORMAT);
+    }
     throw corrupt();
   }
   if (!isObject(cipher)) throw corrupt();

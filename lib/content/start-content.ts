@@ -32,6 +32,9 @@ export function startContent(
   ctx: Pick<ContentScriptContext, 'onInvalidated'>,
   { generic }: { generic: boolean },
 ) {
+  // A sandboxed document (CSP `sandbox`) has the opaque origin "null": the worker answers it
+  // nothing, so it shows no badge and no add button either.
+  if (globalThis.origin === 'null') return { stop: () => {} };
   const unguard = guardAgainstPageStop(window, scriptStartedEventName(), () =>
     Boolean(browser.runtime?.id),
   );

@@ -1,6 +1,6 @@
 import { argon2idRaw } from './argon2id';
 import { decodeBase64Lenient } from './base64';
-import type { KdfCost } from './kdf-params';
+import { KDF_LIMITS, type KdfCost } from './kdf-params';
 
 /**
  * The PHC string form of Argon2id (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`)
@@ -29,13 +29,17 @@ function within(value: number, { min, max }: { min: number; max: number }): bool
   return Number.isSafeInteger(value) && value >= min && value <= max;
 }
 
-/** True when the cost is within {@link FOREIGN_ARGON2_LIMITS} (and m ≥ 8·p, as Argon2 needs). */
+/**
+ * True when the cost is within {@link FOREIGN_ARGON2_LIMITS}, memory × passes within our own
+ * `KDF_LIMITS.workKiB`, and m ≥ 8·p, as Argon2 needs.
+ */
 export function isAcceptableCost(cost: KdfCost): boolean {
   const limits = FOREIGN_ARGON2_LIMITS;
   return (
     within(cost.memoryKiB, limits.memoryKiB) &&
     within(cost.iterations, limits.iterations) &&
     within(cost.parallelism, limits.parallelism) &&
+    cost.memoryKiB * cost.iterations <= KDF_LIMITS.workKiB &&
     cost.memoryKiB >= 8 * cost.parallelism
   );
 }

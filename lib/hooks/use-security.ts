@@ -23,9 +23,9 @@ export function useSecurity(refresh: () => Promise<void>) {
   );
 
   const wipe = useCallback(
-    async (confirmation: string): Promise<AppError | null> => {
+    async (confirmation: string, password: string): Promise<AppError | null> => {
       setBusy('wipe');
-      const reply = await sendMessage('vault.wipe', { confirmation });
+      const reply = await sendMessage('vault.wipe', { confirmation, password });
       setBusy(null);
       if (reply.ok) await refresh();
       return reply.ok ? null : reply.error;

@@ -46,7 +46,12 @@ export interface ImportedEntries {
 }
 
 export type BackupErrorCode =
-  'password-required' | 'wrong-password' | 'corrupt' | 'unsupported-format' | 'unsupported-version';
+  | 'password-required'
+  | 'wrong-password'
+  | 'corrupt'
+  | 'too-costly'
+  | 'unsupported-format'
+  | 'unsupported-version';
 
 /** A whole file that cannot be imported; the message never contains a secret or the password. */
 export class BackupError extends Error {

@@ -82,6 +82,20 @@ describe('filling the code on the KOSMO login page', () => {
     await expect.poll(() => otp.inputValue(), { timeout: 5000 }).toBe(oathtoolTotp(user2Key));
   });
 
+  it('gives no badge and no code to a CSP-sandboxed page on the bound origin', async () => {
+    await awayFromStepEdge(8);
+    const page = await browser.context.newPage();
+    await page.goto(`${KOSMO_ORIGIN}/__test/late-otp?delay=0&sandbox=1`);
+    expect(await page.evaluate(() => globalThis.origin)).toBe('null');
+    const otp = page.locator('#otp');
+    await otp.waitFor();
+    await page.waitForTimeout(2000);
+    expect(await otp.inputValue()).toBe('');
+    expect(await page.getByTestId('badge').count()).toBe(0);
+    expect(await domText(page)).not.toContain(oathtoolTotp(user2Key));
+    await page.close();
+  });
+
   it('fills on a click of the badge when automatic fill is off', async () => {
     await setAutoFill(false);
     await awayFromStepEdge(8);

@@ -127,7 +127,10 @@ describe('backup and restore on the manage page', () => {
   it('restores every field and the order on a wiped profile, after a wrong password', async () => {
     const before = comparable(await accountsOf(manage));
     const keysBefore = await keysOf(manage, PASSWORD);
-    const wiped = await sendFromPage(manage, 'vault.wipe', { confirmation: 'DELETE' });
+    const wiped = await sendFromPage(manage, 'vault.wipe', {
+      confirmation: 'DELETE',
+      password: PASSWORD,
+    });
     expect(wiped.ok).toBe(true);
     await openManage();
     await manage.getByTestId('password-new').fill(PASSWORD);

@@ -2,12 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackup } from '../../lib/backup/pc-backup';
 import { encodeMigrationUris } from '../../lib/otp/migration';
 import type { AccountData } from '../../lib/otp/types';
 import { launchWithExtension, removeProfile, type ExtensionBrowser } from './support/browser';
 import { KosmoSite, replicaHook, setupKeyOf, startReplica } from './support/kosmo-site';
 import { awayFromStepEdge, oathtoolTotp } from './support/oathtool';
 import { PopupPage } from './support/popup-page';
+import { sendFromPage } from './support/messages';
 
 describe('importing what a PC user has: a saved QR image, a Google export', () => {
   let replica: Awaited<ReturnType<typeof startReplica>>;
@@ -54,6 +56,44 @@ describe('importing what a PC user has: a saved QR image, a Google export', () =
     expect(code).toBe(oathtoolTotp(await setupKeyOf(replica.server.url, 'png-user')));
     await site.submitSetup(code, 'PC');
     await expect.poll(() => site.signedIn().count()).toBe(1);
+  });
+
+  it('refuses a 16384×16384 PNG and a backup asking Argon2id 1 GiB in under 2 s each', async () => {
+    const be32 = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+    const header = [...Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), ...be32(13)];
+    const ihdr = [...Buffer.from('IHDR'), ...be32(16_384), ...be32(16_384), 8, 6, 0, 0, 0];
+    const png = join(dir, 'huge.png');
+    await writeFile(png, Buffer.from([...header, ...ihdr, ...new Array(4 + 260_000).fill(0)]));
+    const backup = JSON.parse(
+      await createBackup([], 'x', { now: Date.now(), crypto: globalThis.crypto }),
+    ) as { kdf: { memoryKiB: number; iterations: number } };
+    Object.assign(backup.kdf, { memoryKiB: 1_048_576, iterations: 64 });
+    const costly = join(dir, 'costly-backup.json');
+    await writeFile(costly, JSON.stringify(backup));
+
+    const manage = await browser.context.newPage();
+    await manage.goto(browser.url('manage.html'));
+    const rows = manage.getByTestId('manage-account');
+    await rows.first().waitFor();
+    const before = await rows.count();
+    for (const [file, message] of [
+      [png, /too large/],
+      [costly, /key-derivation work/],
+    ] as const) {
+      const started = Date.now();
+      await manage.getByTestId('import-file').setInputFiles(file);
+      await expect
+        .poll(() => manage.getByTestId('import-result').allInnerTexts(), { timeout: 2000 })
+        .toContainEqual(expect.stringMatching(message));
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(await manage.getByTestId('import-preview').count()).toBe(0);
+    }
+    const status = await sendFromPage(manage, 'vault.status', undefined);
+    expect(status).toEqual({ ok: true, value: 'unlocked' });
+    await manage.reload();
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(before);
+    await manage.close();
   });
 
   it('imports a two-QR Google export with Japanese names and says which batch is missing', async () => {

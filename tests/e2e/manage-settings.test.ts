@@ -194,12 +194,26 @@ describe('the manage page: accounts, settings and security', () => {
       SITE,
     );
     await page.getByTestId('wipe-start').click();
+    await page.getByTestId('wipe-password').fill(NEW_PASSWORD);
     await page.getByTestId('wipe-confirmation').fill('delete it');
     await page.getByTestId('wipe-submit').click();
     await expect.poll(() => errors()).toContainEqual(expect.stringMatching(/Nothing was deleted/));
     await expect(rows().count()).resolves.toBe(3);
-    const refused = await sendFromPage(page, 'vault.wipe', { confirmation: 'yes' });
+    const refused = await sendFromPage(page, 'vault.wipe', {
+      confirmation: 'yes',
+      password: NEW_PASSWORD,
+    });
     expect(refused.ok).toBe(false);
+    // The right word is not enough: the worker checks the master password too.
+    await page.getByTestId('wipe-password').fill('not the master password');
+    await page.getByTestId('wipe-confirmation').fill('DELETE');
+    await page.getByTestId('wipe-submit').click();
+    await expect
+      .poll(() => errors(), { timeout: 10_000 })
+      .toContainEqual(expect.stringMatching(/Wrong password/));
+    await expect(rows().count()).resolves.toBe(3);
+    const noPassword = await sendFromPage(page, 'vault.wipe', { confirmation: 'DELETE' } as never);
+    expect(noPassword.ok).toBe(false);
     await expect(sendFromPage(page, 'vault.status', undefined)).resolves.toEqual({
       ok: true,
       value: 'unlocked',
@@ -207,6 +221,7 @@ describe('the manage page: accounts, settings and security', () => {
   });
 
   it('deletes everything after the typed word and starts over, keeping the settings', async () => {
+    await page.getByTestId('wipe-password').fill(NEW_PASSWORD);
     await page.getByTestId('wipe-confirmation').fill('DELETE');
     await page.getByTestId('wipe-submit').click();
     await page.getByTestId('password-new').waitFor();

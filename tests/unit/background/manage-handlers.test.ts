@@ -144,8 +144,11 @@ describe('the manage page requests', () => {
     });
   });
 
+  const wipe = (confirmation: string, password = PASSWORD) =>
+    respond('vault.wipe', { data: { confirmation, password }, sender: PAGE });
+
   it.each(['', 'delete', 'DELET', '消去', 'yes'])('does not wipe for %j', async (confirmation) => {
-    const reply = await respond('vault.wipe', { data: { confirmation }, sender: PAGE });
+    const reply = await wipe(confirmation);
     expect(reply).toEqual({ ok: false, error: { key: 'error_wipe_confirmation' } });
     expect(await env.vault.status()).toBe('unlocked');
     expect((await env.vault.listAccounts()).accounts).toHaveLength(1);
@@ -153,10 +156,40 @@ describe('the manage page requests', () => {
   });
 
   it.each(['削除', 'DELETE', ' ＤＥＬＥＴＥ '])('wipes everything for %j', async (confirmation) => {
-    const reply = await respond('vault.wipe', { data: { confirmation }, sender: PAGE });
+    const reply = await wipe(confirmation);
     expect(reply).toEqual({ ok: true, value: null });
     expect(await env.vault.status()).toBe('none');
     expect(clearLocal).toHaveBeenCalledOnce();
+  });
+
+  it('does not wipe a locked vault, even with the right password and word', async () => {
+    await env.vault.lock();
+    const reply = await wipe('DELETE');
+    expect(reply).toEqual({ ok: false, error: { key: 'error_vault_locked' } });
+    expect(await env.vault.status()).toBe('locked');
+    await env.vault.unlock(PASSWORD);
+    expect((await env.vault.listAccounts()).accounts).toHaveLength(1);
+    expect(clearLocal).not.toHaveBeenCalled();
+  });
+
+  it('does not wipe with a wrong or missing master password, and counts the failures', async () => {
+    const missing = await respond('vault.wipe', {
+      data: { confirmation: 'DELETE' } as never,
+      sender: PAGE,
+    });
+    expect(missing.ok).toBe(false);
+    const keys: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const reply = await wipe('DELETE', 'not the password');
+      keys.push(reply.ok ? 'ok' : reply.error.key);
+    }
+    // The same counter as unlock: the fifth failure makes the next attempt wait.
+    expect(keys).toEqual([...Array(4).fill('error_wrong_password'), 'error_wrong_password_wait']);
+    const next = await wipe('DELETE');
+    expect(next.ok ? 'ok' : next.error.key).toBe('error_too_many_attempts');
+    expect(await env.vault.status()).toBe('unlocked');
+    expect((await env.vault.listAccounts()).accounts).toHaveLength(1);
+    expect(clearLocal).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -164,7 +197,7 @@ describe('the manage page requests', () => {
     ['accounts.reorder', { ids: [] }],
     ['vault.change-password', { oldPassword: PASSWORD, newPassword: 'a new password' }],
     ['vault.info', undefined],
-    ['vault.wipe', { confirmation: 'DELETE' }],
+    ['vault.wipe', { confirmation: 'DELETE', password: PASSWORD }],
   ] as const)('refuses %s from a content script', async (request, data) => {
     const reply = await respond(request, { data: data as never, sender: CONTENT_SCRIPT });
     expect(reply).toEqual({ ok: false, error: { key: 'error_forbidden' } });

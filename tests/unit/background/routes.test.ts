@@ -13,7 +13,14 @@ const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const KOSMO = 'https://densenkenpo.portal.kosmo-web.jp';
 const PAGE = { id: ID, url: `chrome-extension://${ID}/popup.html` };
 const tab = { id: 7, url: `${KOSMO}/realms/x`, index: 2 };
-const CONTENT = { id: ID, url: tab.url, tab, frameId: 0 };
+const CONTENT = {
+  id: ID,
+  url: tab.url,
+  origin: KOSMO,
+  documentLifecycle: 'active',
+  tab,
+  frameId: 0,
+};
 
 function setup() {
   const seen: ContentSender[] = [];
@@ -77,7 +84,10 @@ describe('the request registry: one sender check per audience', () => {
     ['an extension page', PAGE],
     ['an iframe', { ...CONTENT, frameId: 3 }],
     ['another extension', { ...CONTENT, id: 'x'.repeat(32) }],
-    ['a site the user did not allow', { ...CONTENT, url: 'https://evil.example/' }],
+    [
+      'a site the user did not allow',
+      { ...CONTENT, url: 'https://evil.example/', origin: 'https://evil.example' },
+    ],
     ['a sender without a tab', { id: ID, url: tab.url, frameId: 0 }],
   ])('refuses a content request from %s before its handler runs', async (_name, sender) => {
     const { respond, seen } = setup();
@@ -88,7 +98,11 @@ describe('the request registry: one sender check per audience', () => {
 
   it('lets the overlay ask from any site, but only from a top frame of a tab', async () => {
     const { respond, seen } = setup();
-    const anySite = { ...CONTENT, url: 'https://elsewhere.example/qr' };
+    const anySite = {
+      ...CONTENT,
+      url: 'https://elsewhere.example/qr',
+      origin: 'https://elsewhere.example',
+    };
     expect(await respond('scan.region', { data: REGION, sender: anySite })).toEqual({
       ok: true,
       value: [],

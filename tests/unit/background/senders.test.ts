@@ -5,6 +5,7 @@ import {
   isAllowedOrigin,
   isExtensionPage,
   isKosmoOrigin,
+  verifyContent,
 } from '../../../lib/background/senders';
 import { enabledSitesItem } from '../../../lib/storage';
 
@@ -55,9 +56,22 @@ describe('isKosmoOrigin', () => {
 
 describe('contentOrigin', () => {
   const tab = { id: 7, url: 'https://densenkenpo.portal.kosmo-web.jp/realms/x' };
-  const ok = { id: ID, url: tab.url, tab, frameId: 0 };
+  const ok = {
+    id: ID,
+    url: tab.url,
+    origin: 'https://densenkenpo.portal.kosmo-web.jp',
+    documentLifecycle: 'active',
+    tab,
+    frameId: 0,
+  };
   it('gives the origin of our content script in a top frame', () => {
     expect(contentOrigin(ok, ID)).toBe('https://densenkenpo.portal.kosmo-web.jp');
+  });
+  it('takes sender.origin, not sender.url, when they disagree', () => {
+    const other = { ...ok, url: 'https://evil.example/', origin: ok.origin };
+    expect(contentOrigin(other, ID)).toBe(ok.origin);
+    const lying = { ...ok, origin: 'https://evil.example' };
+    expect(contentOrigin(lying, ID)).toBe('https://evil.example');
   });
   it.each([
     ['an iframe', { ...ok, frameId: 3 }],
@@ -66,9 +80,58 @@ describe('contentOrigin', () => {
       'an extension page (no tab)',
       { id: ID, url: `chrome-extension://${ID}/popup.html`, frameId: 0 },
     ],
-    ['an opaque origin', { ...ok, url: 'data:text/html,x' }],
+    ['an opaque origin (data: URL)', { ...ok, url: 'data:text/html,x', origin: 'null' }],
+    ['a CSP-sandboxed document on the bound URL', { ...ok, origin: 'null' }],
+    ['a missing origin', { ...ok, origin: undefined }],
+    ['a prerendered document', { ...ok, documentLifecycle: 'prerender' }],
+    ['a document in the back/forward cache', { ...ok, documentLifecycle: 'cached' }],
+    ['a missing documentLifecycle', { ...ok, documentLifecycle: undefined }],
+    ['a trailing-dot host', { ...ok, origin: 'https://densenkenpo.portal.kosmo-web.jp.' }],
+    ['a non-canonical origin', { ...ok, origin: 'https://densenkenpo.portal.kosmo-web.jp/' }],
+    ['a file: document', { ...ok, origin: 'file://' }],
   ])('refuses %s', (_name, sender) => {
     expect(contentOrigin(sender, ID)).toBeNull();
+  });
+});
+
+describe('verifyContent with the KOSMO rule: the origin check table', () => {
+  const tab = { id: 7, url: 'https://densenkenpo.portal.kosmo-web.jp/' };
+  const from = (origin: string | undefined, extra: Record<string, unknown> = {}) => ({
+    id: ID,
+    url: tab.url,
+    origin,
+    documentLifecycle: 'active',
+    tab,
+    frameId: 0,
+    ...extra,
+  });
+  it.each([
+    ['the bound origin', from('https://densenkenpo.portal.kosmo-web.jp'), true],
+    ['opaque ("null")', from('null'), false],
+    [
+      'prerender',
+      from('https://densenkenpo.portal.kosmo-web.jp', { documentLifecycle: 'prerender' }),
+      false,
+    ],
+    ['http', from('http://densenkenpo.portal.kosmo-web.jp'), false],
+    ['a port', from('https://densenkenpo.portal.kosmo-web.jp:8443'), false],
+    ['the default port spelt out', from('https://densenkenpo.portal.kosmo-web.jp:443'), false],
+    ['a trailing dot', from('https://densenkenpo.portal.kosmo-web.jp.'), false],
+    ['a punycode lookalike', from('https://densenkenpo.portal.xn--ksmo-web-3of.jp'), false],
+    ['a lookalike suffix', from('https://densenkenpo.portal.kosmo-web.jp.example.com'), false],
+    ['url says KOSMO, origin says elsewhere', from('https://evil.example'), false],
+    [
+      'url elsewhere, origin KOSMO (origin wins)',
+      from('https://densenkenpo.portal.kosmo-web.jp', { url: 'about:blank' }),
+      true,
+    ],
+    ['a missing origin', from(undefined), false],
+  ])('%s', async (_name, sender, expected) => {
+    const verified = verifyContent(sender, ID, isKosmoOrigin).then(
+      () => true,
+      () => false,
+    );
+    expect(await verified).toBe(expected);
   });
 });
 

@@ -193,6 +193,18 @@ describe('pc-authenticator backup: rejected files return nothing', () => {
     ['another KDF', (f) => (f.kdf.algorithm = 'scrypt'), 'unsupported-version'],
     ['another cipher', (f) => (f.cipher.algorithm = 'AES-256-CBC'), 'unsupported-version'],
     ['memory cost absurd', (f) => (f.kdf.memoryKiB = 2 ** 40), 'corrupt'],
+    [
+      'Argon2id 1 GiB × 64 passes',
+      (f) => Object.assign(f.kdf, { memoryKiB: 1_048_576, iterations: 64 }),
+      'too-costly',
+    ],
+    ['Argon2id 512 MiB', (f) => (f.kdf.memoryKiB = 524_288), 'too-costly'],
+    ['Argon2id 17 passes', (f) => (f.kdf.iterations = 17), 'too-costly'],
+    [
+      'Argon2id 256 MiB × 5 passes (total work)',
+      (f) => Object.assign(f.kdf, { memoryKiB: 262_144, iterations: 5 }),
+      'too-costly',
+    ],
     ['IV of 16 bytes', (f) => (f.cipher.iv = bytesToBase64(new Uint8Array(16))), 'corrupt'],
     ['data not base64', (f) => (f.data = '%%%'), 'corrupt'],
     ['data shorter than a tag', (f) => (f.data = bytesToBase64(new Uint8Array(15))), 'corrupt'],

@@ -13,6 +13,10 @@ describe("the vault's key derivation", () => {
     [{ salt: 'AAAA' }, 'corrupt-header'],
     [{ salt: 42 }, 'corrupt-header'],
     [{ parallelism: 100 }, 'corrupt-header'],
+    // A tampered header must not cost 24 s per unlock: refused before Argon2 runs.
+    [{ memoryKiB: 1_048_576, iterations: 16 }, 'corrupt-header'],
+    [{ memoryKiB: 262_144, iterations: 17 }, 'corrupt-header'],
+    [{ memoryKiB: 262_144, iterations: 5 }, 'corrupt-header'],
   ])('parseHeaderKdf(%o) → %s', (change, code) => {
     const value = { ...newKdfParams(crypto), ...change };
     expect(() => parseHeaderKdf(value)).toThrow(expect.objectContaining({ code }));
