@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Translate } from '../lib/i18n';
-import { formatCodeForDisplay } from '../lib/otp';
+import { formatCodeForDisplay } from '../lib/otp/code';
 import { shownCode, type AccountView } from '../lib/otp/account-codes';
 import { bindOffer } from '../lib/site-binding';
 import { ConfirmBind } from './confirm-bind';

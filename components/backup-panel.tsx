@@ -17,7 +17,7 @@ interface Props {
 }
 
 /** The date and time in the page's language, e.g. 2026/04/01 9:30. */
-export function formatWhen(time: number): string {
+function formatWhen(time: number): string {
   return new Date(time).toLocaleString(document.documentElement.lang || undefined, {
     dateStyle: 'medium',
     timeStyle: 'short',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Translate } from '../lib/i18n';
-import type { FailedAccount } from '../lib/vault';
+import type { FailedAccount } from '../lib/vault/account-list';
 
 interface Props {
   t: Translate;

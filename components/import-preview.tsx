@@ -22,7 +22,7 @@ const FORMAT_NAMES: Record<string, string> = {
 };
 
 /** The file's format in words: brand names as they are, ours and plain lists translated. */
-export function formatName(t: Translate, format: string): string {
+function formatName(t: Translate, format: string): string {
   if (format === 'pc-authenticator') return t('format_pc_backup');
   if (format === 'otpauth-text') return t('format_otpauth_text');
   if (format === 'qr-image') return t('format_qr_image');

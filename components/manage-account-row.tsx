@@ -4,7 +4,7 @@ import type { Translate } from '../lib/i18n';
 import type { AccountView } from '../lib/otp/account-codes';
 import { Icon, type IconName } from './manage-icons';
 
-export interface RowDrag {
+interface RowDrag {
   dragging: boolean;
   over: boolean;
   onStart: (event: DragEvent) => void;

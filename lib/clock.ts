@@ -3,7 +3,7 @@ import { strictOrigin } from './site-origin';
 import { trustedSitesOf, type SiteBindings } from './trusted-sites';
 
 /** How far off the PC clock may be before codes risk being refused (Keycloak allows ±1 step). */
-export const CLOCK_TOLERANCE_MS = 10_000;
+const CLOCK_TOLERANCE_MS = 10_000;
 
 /**
  * The largest offset the extension corrects by itself. A clock minutes off is a PC without time

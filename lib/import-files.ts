@@ -11,9 +11,9 @@ const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp'];
 const TEXT_EXTENSIONS = ['json', 'txt', '2fas', 'csv'];
 
 /** A file larger than this is refused before it is read (the message to the background grows by 4/3). */
-export const MAX_IMPORT_MB = 20;
+const MAX_IMPORT_MB = 20;
 
-export type FileKind = 'image' | 'text' | 'unsupported';
+type FileKind = 'image' | 'text' | 'unsupported';
 
 /** Images go to the QR decoder; text files to the importers; anything else is refused. */
 export function fileKind(file: Pick<File, 'name' | 'type'>): FileKind {

@@ -6,7 +6,8 @@ import type { ImportOutcome, ImportPreview, ImportSource } from './import/types'
 import type { AccountView } from './otp/account-codes';
 import type { AccountData } from './otp/types';
 
-import type { FailedAccount, VaultStatus } from './vault';
+import type { FailedAccount } from './vault/account-list';
+import type { VaultStatus } from './vault/vault';
 
 export type { AccountView, VaultStatus };
 
@@ -16,7 +17,7 @@ export interface AccountViewList {
   failed: FailedAccount[];
 }
 
-export interface VaultSnapshot {
+interface VaultSnapshot {
   status: VaultStatus;
   list: AccountViewList;
 }
@@ -166,7 +167,7 @@ export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>(
  * 「このページに入力」, the shortcut, the context menu). The reply ({@link FillNowReply}) says
  * whether a field was filled; the script asks for the code itself through `otp.codes`.
  */
-export interface FillNowMessage {
+interface FillNowMessage {
   type: 'fill.now';
 }
 export type FillNowReply = boolean;

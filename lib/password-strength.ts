@@ -1,4 +1,4 @@
-export type Strength = 'weak' | 'fair' | 'strong';
+type Strength = 'weak' | 'fair' | 'strong';
 
 /**
  * A rough, explainable strength hint for a new master password: length counts most, and mixing

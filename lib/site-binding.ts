@@ -9,7 +9,7 @@ import { isKosmoSite } from './kosmo';
  *   `*.kosmo-web.jp` page may ask for codes, so a sibling is never offered the account from the
  *   popup (the manage page can still bind it, after a confirmation).
  */
-export type BindOffer = 'unbind' | 'bind' | 'confirm' | 'none';
+type BindOffer = 'unbind' | 'bind' | 'confirm' | 'none';
 
 /** Decides {@link BindOffer} from the account's bound origins and the page's origin. */
 export function bindOffer(sites: readonly string[], origin: string): BindOffer {

@@ -16,7 +16,7 @@ import type { SessionStore } from './vault/session-store';
  */
 
 /** One stored value, always read through its parser. */
-export interface StoredValue<T> {
+interface StoredValue<T> {
   readonly key: StorageItemKey;
   getValue(): Promise<T>;
   setValue(value: T): Promise<void>;

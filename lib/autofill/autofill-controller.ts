@@ -5,12 +5,12 @@ import type { Translate } from '../i18n';
 import type { SiteCode, SiteCodes } from '../messaging';
 import { createBadge, type Badge } from './badge';
 import { chooseCode } from './choose-code';
-import { detectOtpTarget } from './detect';
+import { detectOtpTarget } from './detect/detect-otp-target';
 import type { OtpTarget } from './detect/types';
 import { deviceChoices } from './device-chooser';
 import { currentValue, fillTarget, submitTarget, targetInputs } from './fill-target';
 
-export interface AutofillDeps {
+interface AutofillDeps {
   doc: Document;
   t: Translate;
   lang: string;
@@ -23,7 +23,7 @@ export interface AutofillDeps {
 }
 
 /** A running auto-fill: see startAutofill. */
-export interface Autofill {
+interface Autofill {
   /** Stops watching and removes the badge (the extension was reloaded or the test ended). */
   stop: () => void;
   /** 「このページに入力」, the shortcut and the context menu: fill now, whatever the setting. */

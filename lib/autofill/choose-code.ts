@@ -1,7 +1,7 @@
 import type { SiteCode } from '../messaging';
 import type { DeviceChoice } from './device-chooser';
 
-export type Choice =
+type Choice =
   | { kind: 'one'; code: SiteCode; select?: DeviceChoice }
   | { kind: 'several'; codes: SiteCode[] }
   | { kind: 'none' };

@@ -4,9 +4,9 @@ import { isHttpSite, strictOrigin } from '../site-origin';
 import { InputError } from './errors';
 
 /** Longest issuer or account name, as for an added account. */
-export const TEXT_MAX = 256;
+const TEXT_MAX = 256;
 /** More sites than anyone binds one account to; keeps a broken request from growing a record. */
-export const SITES_MAX = 50;
+const SITES_MAX = 50;
 
 /**
  * Checks what the manage page sends for one account and returns a clean patch: names trimmed and

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { settingsItem } from '../storage';
-import type { Vault } from '../vault';
+import type { Vault } from '../vault/vault';
 
 const ALARM = 'auto-lock';
 

@@ -1,11 +1,11 @@
 import { createBackup } from '../backup/pc-backup';
 import { backupFileName, type BackupStatus } from '../backup-protocol';
 import { MIN_PASSWORD_LENGTH } from '../password-strength';
-import type { Vault } from '../vault';
+import type { Vault } from '../vault/vault';
 import { InputError } from './errors';
 import type { PageHandlers } from './routes';
 
-export interface BackupDeps {
+interface BackupDeps {
   crypto: Crypto;
   now: () => number;
   /** Records the last backup (`storage.local` key `backup`). */

@@ -1,9 +1,10 @@
 import { accountTitle } from '../account-title';
 import type { ExportData } from '../backup-protocol';
-import { formatOtpauthUri } from '../otp';
-import { encodeMigrationUris, migrationIncompatibility } from '../otp/migration';
+import { formatOtpauthUri } from '../otp/uri';
+import { encodeMigrationUris } from '../otp/migration/encode';
+import { migrationIncompatibility } from '../otp/migration/convert';
 import type { AccountData } from '../otp/types';
-import type { Vault } from '../vault';
+import type { Vault } from '../vault/vault';
 import type { PageHandlers } from './routes';
 
 /** A random int32 for the `batch_id` shared by the QR codes of one export. */
@@ -16,7 +17,7 @@ function randomBatchId(crypto: Crypto): number {
  * `otpauth://` URI, and the Google Authenticator export QR texts (batches of 10) with the
  * accounts that format cannot hold.
  */
-export function exportData(accounts: readonly AccountData[], batchId: number): ExportData {
+function exportData(accounts: readonly AccountData[], batchId: number): ExportData {
   const excluded: ExportData['excluded'] = [];
   const compatible: AccountData[] = [];
   for (const account of accounts) {

@@ -2,11 +2,11 @@ import { classifyEntries, commitOutcomes, toAdd, type ClassifiedEntry } from '..
 import type { ImportOutcome, ImportedEntries } from '../import/types';
 import type { Account, AccountData } from '../otp/types';
 import { trustedSitesOf, withTrustedSite } from '../trusted-sites';
-import type { Vault } from '../vault';
+import type { Vault } from '../vault/vault';
 import { recordBatch } from './batch-progress';
 
 /** What one commit did. */
-export interface Committed {
+interface Committed {
   /** Every entry of the source, classified against the vault as it was just before adding. */
   entries: ClassifiedEntry[];
   /** The accounts stored by this commit (new and conflicting entries, in source order). */

@@ -2,7 +2,7 @@ import { readImportFile } from '../import/registry';
 import { QR_IMAGE_FORMAT, readPastedText, readQrTexts } from '../import/qr-text';
 import { previewItems } from '../import/classify';
 import type { ImportSource, ImportedEntries, Importer } from '../import/types';
-import type { Vault } from '../vault';
+import type { Vault } from '../vault/vault';
 import { decodeBase64Strict } from '../crypto/base64';
 import { InputError } from './errors';
 import { classifyAgainst, commitImport } from './import-commit';
@@ -11,10 +11,10 @@ import { imageFromDataUrl, qrReader } from './qr-reader';
 import type { PageHandlers } from './routes';
 
 /** Largest file the worker reads (as the page allows): 20 MB, 4/3 of it in base64. */
-export const MAX_FILE_MB = 20;
+const MAX_FILE_MB = 20;
 const MAX_FILE_BASE64_CHARS = Math.ceil((MAX_FILE_MB * 1024 * 1024) / 3) * 4;
 
-export interface ImportDeps {
+interface ImportDeps {
   /** Where a source waits for the user's confirmation (see {@link PendingImport}). */
   pending: PendingImport;
   /** Defaults to the registry's `IMPORTERS`; tests pass cheaper ones. */
@@ -22,7 +22,7 @@ export interface ImportDeps {
 }
 
 /** The accounts of the QR codes in an image; an image without one says so. */
-export async function readQrImage(dataUrl: string): Promise<ImportedEntries> {
+async function readQrImage(dataUrl: string): Promise<ImportedEntries> {
   const found = await qrReader().read(await imageFromDataUrl(dataUrl));
   if (found.length === 0)
     return { format: QR_IMAGE_FORMAT, accounts: [], skipped: [], notes: [{ kind: 'no-qr' }] };

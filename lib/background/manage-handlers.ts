@@ -1,13 +1,14 @@
 import { trustedAfterEdit } from '../trusted-sites';
-import { VaultError, type Vault } from '../vault';
+import { VaultError } from '../vault/errors';
+import type { Vault } from '../vault/vault';
 import { checkAccountPatch } from './account-patch';
 import { InputError } from './errors';
 import type { PageHandlers } from './routes';
 
 /** The words the manage page asks the user to type before everything is deleted. */
-export const WIPE_WORDS: readonly string[] = ['削除', 'DELETE'];
+const WIPE_WORDS: readonly string[] = ['削除', 'DELETE'];
 
-export interface ManageDeps {
+interface ManageDeps {
   /** Forgets what lives beside the vault in `storage.local` (sites, backup state), not settings. */
   clearLocal: () => Promise<void>;
 }
@@ -56,6 +57,6 @@ export function manageHandlers(vault: Vault, deps: ManageDeps) {
 }
 
 /** 「削除」 or `DELETE`, as typed: surrounding spaces and full-width letters are forgiven. */
-export function isWipeWord(value: unknown): boolean {
+function isWipeWord(value: unknown): boolean {
   return typeof value === 'string' && WIPE_WORDS.includes(value.normalize('NFKC').trim());
 }

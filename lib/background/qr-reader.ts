@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
-import { createQrReader, type QrReader, type RgbaImage } from '../qr';
+import { createQrReader, type QrReader } from '../qr/qr-reader';
+import type { RgbaImage } from '../qr/rgba-image';
 import { MAX_IMAGE_PIXELS, imageSize, isDecodableSize } from '../qr/image-header';
 import { ImageUnreadableError, InputError } from './errors';
 
 /** A `data:` URL longer than this (a 20 MB file in base64, plus its prefix) is not even fetched. */
-export const MAX_IMAGE_DATA_URL_CHARS = Math.ceil((20 * 1024 * 1024) / 3) * 4 + 100;
+const MAX_IMAGE_DATA_URL_CHARS = Math.ceil((20 * 1024 * 1024) / 3) * 4 + 100;
 
 let reader: QrReader | undefined;
 

@@ -6,16 +6,12 @@ import { toAppError } from './to-app-error';
 
 export type Request = keyof ProtocolMap;
 export type Data<K extends Request> = Parameters<ProtocolMap[K]>[0];
-export type Value<K extends Request> =
-  ReturnType<ProtocolMap[K]> extends Result<infer T> ? T : never;
+type Value<K extends Request> = ReturnType<ProtocolMap[K]> extends Result<infer T> ? T : never;
 
 /** A request from the extension's own pages (popup, manage page). */
-export type PageHandler<K extends Request> = (data: Data<K>) => Promise<Value<K>>;
+type PageHandler<K extends Request> = (data: Data<K>) => Promise<Value<K>>;
 /** A request from a content script, with the origin and tab the sender check verified. */
-export type ContentHandler<K extends Request> = (
-  data: Data<K>,
-  from: ContentSender,
-) => Promise<Value<K>>;
+type ContentHandler<K extends Request> = (data: Data<K>, from: ContentSender) => Promise<Value<K>>;
 
 /**
  * Who may send a request, and how its handler is called:
@@ -23,7 +19,7 @@ export type ContentHandler<K extends Request> = (
  * - `content`: our content script in a tab's top frame, on KOSMO or a site the user allowed;
  * - `overlay`: the scan overlay, our script in the top frame of whatever tab the user scanned.
  */
-export type Route<K extends Request> =
+type Route<K extends Request> =
   | { audience: 'page'; handle: PageHandler<K> }
   | { audience: 'content' | 'overlay'; handle: ContentHandler<K> };
 
@@ -51,7 +47,7 @@ export const forOverlay = <M extends ContentHandlers>(handlers: M) =>
   routed(handlers, 'overlay' as const);
 
 /** What the sender checks need from the worker. */
-export interface Gate {
+interface Gate {
   extensionId: string;
   /** Whether content scripts on this origin may ask anything (KOSMO or an allowed site). */
   isAllowed: (origin: string) => boolean | Promise<boolean>;

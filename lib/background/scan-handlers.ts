@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { readQrTexts } from '../import/qr-text';
 import type { ImportOutcome } from '../import/types';
-import { classifyQrText, cropImage, type RgbaImage } from '../qr';
-import type { Vault } from '../vault';
+import { classifyQrText } from '../qr/classify-qr-text';
+import { cropImage, type RgbaImage } from '../qr/rgba-image';
+import type { Vault } from '../vault/vault';
 import { ForbiddenSenderError } from './errors';
 import { captureRect } from '../scan/capture-rect';
 import { commitImport } from './import-commit';

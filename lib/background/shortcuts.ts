@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { t } from '../browser-i18n';
-import type { Vault } from '../vault';
+import type { Vault } from '../vault/vault';
 import { scanTab } from './scan-handlers';
 import { fillTab } from './site-handlers';
 

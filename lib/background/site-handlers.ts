@@ -3,7 +3,7 @@ import { FILL_NOW, type FillNowReply } from '../messaging';
 import { isHttpSite, originOfUrl, strictOrigin } from '../site-origin';
 import { enabledSitesItem } from '../storage';
 import { withTrustedSite } from '../trusted-sites';
-import type { Vault } from '../vault';
+import type { Vault } from '../vault/vault';
 import { InputError } from './errors';
 import type { PageHandlers } from './routes';
 import { isKosmoOrigin } from './senders';

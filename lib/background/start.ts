@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { offsetFor, type ClockCorrection, type CodeClock } from '../clock';
-import { VaultDatabase } from '../db';
+import { VaultDatabase } from '../db/vault-database';
 import {
   backupStatusItem,
   clockCorrectionItem,
@@ -8,7 +8,7 @@ import {
   pendingImportItem,
   vaultSessionStore,
 } from '../storage';
-import { Vault } from '../vault';
+import { Vault } from '../vault/vault';
 import { startAutoLock } from './auto-lock';
 import { backupHandlers } from './backup-handlers';
 import { clipboardHandlers } from './clipboard';

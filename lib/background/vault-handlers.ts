@@ -6,10 +6,12 @@ import {
   type NewAccount,
   type VaultWaitMessage,
 } from '../messaging';
-import { parseOtpauthUri, validateAccountData } from '../otp';
+import { parseOtpauthUri } from '../otp/uri';
+import { validateAccountData } from '../otp/account';
 import { accountView } from '../otp/account-codes';
 import type { Account, AccountData } from '../otp/types';
-import type { AccountList, Vault } from '../vault';
+import type { AccountList } from '../vault/account-list';
+import type { Vault } from '../vault/vault';
 import { DuplicateAccountError } from './errors';
 import type { PageHandlers } from './routes';
 import { contentOrigin, type SenderFacts } from './senders';

@@ -54,7 +54,7 @@ export { readBackupPayload, type BackupAccount } from './pc-backup-payload';
  */
 
 /** Options of {@link createBackup}. */
-export interface CreateBackupOptions {
+interface CreateBackupOptions {
   /** The time written as `createdAt` (milliseconds since the epoch). */
   now: number;
   crypto: Crypto;
@@ -97,7 +97,7 @@ export async function createBackup(
 }
 
 /** Options of {@link readBackup}. */
-export interface ReadBackupOptions {
+interface ReadBackupOptions {
   crypto: Crypto;
 }
 

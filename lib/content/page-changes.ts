@@ -4,7 +4,7 @@ import type { Cancel, Scope } from './scope';
  * How long a burst of page changes may wait for an idle moment before it is scanned. The goal
  * for auto-fill is field present → code filled within 100 ms (tests/bench/fill-latency.ts).
  */
-export const SCAN_TIMEOUT_MS = 50;
+const SCAN_TIMEOUT_MS = 50;
 
 /** Our own hosts (`pc-authenticator-badge`, …): adding or removing them reveals no field. */
 const OWN_TAG = /^PC-AUTHENTICATOR-/;

@@ -11,7 +11,7 @@ import { KDF_LIMITS, type KdfCost } from './kdf-params';
  */
 
 /** A parsed `$argon2id$…` string. */
-export interface Argon2Phc extends KdfCost {
+interface Argon2Phc extends KdfCost {
   salt: Uint8Array;
   hash: Uint8Array;
 }

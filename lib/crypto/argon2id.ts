@@ -12,7 +12,7 @@ import { normalizePassword } from './password';
  */
 
 /** Salt and tag lengths {@link argon2idRaw} accepts (RFC 9106 allows more; no format here needs it). */
-export const ARGON2_LENGTH_LIMITS = Object.freeze({
+const ARGON2_LENGTH_LIMITS = Object.freeze({
   saltBytes: { min: 8, max: 1024 },
   hashBytes: { min: 4, max: 64 },
 });

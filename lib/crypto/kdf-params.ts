@@ -35,7 +35,7 @@ export const DEFAULT_KDF_COST: Readonly<KdfCost> = Object.freeze({
 });
 
 /** Salt length for new parameters: 128 bits, as RFC 9106 §3.1 recommends. */
-export const KDF_SALT_BYTES = 16;
+const KDF_SALT_BYTES = 16;
 
 /**
  * Bounds accepted for each cost — the same as for other apps' files (`FOREIGN_ARGON2_LIMITS`).
@@ -113,7 +113,7 @@ export function newKdfParams(crypto: Crypto, cost: Partial<KdfCost> = {}): KdfPa
  * Why stored parameters were refused: another algorithm, more work than {@link KDF_LIMITS}
  * allows, or anything else that is wrong.
  */
-export type KdfParamsProblem = 'unsupported-algorithm' | 'too-costly' | 'malformed';
+type KdfParamsProblem = 'unsupported-algorithm' | 'too-costly' | 'malformed';
 
 /** Stored parameters that cannot be used; `reason` lets each file format name its own error. */
 export class KdfParamsError extends Error {

@@ -13,8 +13,8 @@ import { decodeBase64Lenient } from './base64';
  */
 
 /** `"Salted__"`, the OpenSSL header. */
-export const OPENSSL_MAGIC = new Uint8Array([0x53, 0x61, 0x6c, 0x74, 0x65, 0x64, 0x5f, 0x5f]);
-export const OPENSSL_SALT_BYTES = 8;
+const OPENSSL_MAGIC = new Uint8Array([0x53, 0x61, 0x6c, 0x74, 0x65, 0x64, 0x5f, 0x5f]);
+const OPENSSL_SALT_BYTES = 8;
 const AES_BLOCK = 16;
 
 /**

@@ -8,7 +8,7 @@ import { passwordBytes } from './password';
  */
 
 /** Iteration counts accepted: what the apps write is far inside; the top keeps the worker alive. */
-export const PBKDF2_ITERATION_LIMITS = Object.freeze({ min: 1, max: 10_000_000 });
+const PBKDF2_ITERATION_LIMITS = Object.freeze({ min: 1, max: 10_000_000 });
 
 /** PBKDF2 of a password's UTF-8 bytes; throws `RangeError` for an iteration count out of bounds. */
 export async function pbkdf2(

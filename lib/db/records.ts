@@ -22,7 +22,7 @@ export interface AccountRecord extends SealedBox {
 }
 
 /** Keys of the `meta` table. */
-export type MetaKey = 'header' | 'lockout';
+type MetaKey = 'header' | 'lockout';
 
 /**
  * One row of the `meta` table. `value` is `unknown` on purpose: whatever is read back from disk

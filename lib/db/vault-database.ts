@@ -5,7 +5,7 @@ import type { AccountRecord, MetaRow } from './records';
 export const VAULT_DB_NAME = 'pc-authenticator';
 
 /** What the database is built from: the IndexedDB implementation is passed in, never global. */
-export interface VaultDatabaseOptions {
+interface VaultDatabaseOptions {
   /** `globalThis.indexedDB` in the extension, `new IDBFactory()` from fake-indexeddb in tests. */
   indexedDB: IDBFactory;
   /** The matching `IDBKeyRange` constructor. */

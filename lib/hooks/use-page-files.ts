@@ -20,7 +20,7 @@ function isTextField(target: EventTarget | null): boolean {
 }
 
 /** The files of a paste: `clipboardData.files`, or the file items (some sources fill only those). */
-export function pastedFiles(data: DataTransfer): File[] {
+function pastedFiles(data: DataTransfer): File[] {
   if (data.files.length > 0) return [...data.files];
   return [...data.items]
     .filter((item) => item.kind === 'file')

@@ -14,7 +14,7 @@ const MARGIN = 4;
  * One QR code as a PNG `data:` URL, black on white with the standard 4-module quiet zone, about
  * `size` pixels wide in whole pixels per module (shown unscaled, so every module is sharp).
  */
-export async function qrDataUrl(text: string, size: number): Promise<string> {
+async function qrDataUrl(text: string, size: number): Promise<string> {
   const qr = await loadQr();
   const modules = qr.create(text, { errorCorrectionLevel: 'M' }).modules.size + MARGIN * 2;
   const scale = Math.max(2, Math.floor(size / modules));

@@ -3,7 +3,7 @@ import type { AppError, Result } from '../app-error';
 import { sendMessage, type AccountViewList, type NewAccount, type VaultStatus } from '../messaging';
 import { watchUnlocked } from '../storage';
 
-export interface VaultState {
+interface VaultState {
   status: VaultStatus | 'loading';
   list: AccountViewList;
   busy: boolean;

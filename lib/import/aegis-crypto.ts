@@ -17,13 +17,13 @@ import { BackupError } from './types';
 const FORMAT = 'aegis';
 
 /** Slot type of a password slot (0 is a raw key, 2 biometric: neither can be opened here). */
-export const AEGIS_PASSWORD_SLOT = 1;
+const AEGIS_PASSWORD_SLOT = 1;
 
 /**
  * Bounds on a slot's scrypt costs, so a damaged or hostile file cannot hang the worker or
  * exhaust memory. Aegis writes N = 2^15, r = 8, p = 1 (32 MiB, ~0.1–0.3 s).
  */
-export const AEGIS_SCRYPT_LIMITS = Object.freeze({
+const AEGIS_SCRYPT_LIMITS = Object.freeze({
   /** Largest `N` (a power of two ≥ 2). */
   maxN: 2 ** 20,
   maxR: 32,
@@ -37,13 +37,13 @@ export const AEGIS_SCRYPT_LIMITS = Object.freeze({
 });
 
 /** AES-GCM nonce and tag of a sealed value (hex in the file). */
-export interface AegisKeyParams {
+interface AegisKeyParams {
   nonce: Uint8Array<ArrayBuffer>;
   tag: Uint8Array<ArrayBuffer>;
 }
 
 /** A password slot, checked and decoded. */
-export interface AegisPasswordSlot {
+interface AegisPasswordSlot {
   n: number;
   r: number;
   p: number;
@@ -120,10 +120,7 @@ export function parseAegisHeader(header: unknown): AegisHeader {
 }
 
 /** The key a password slot derives: scrypt(UTF-8 password, salt, N, r, p), 32 bytes. */
-export async function deriveAegisSlotKey(
-  password: string,
-  slot: AegisPasswordSlot,
-): Promise<Uint8Array> {
+async function deriveAegisSlotKey(password: string, slot: AegisPasswordSlot): Promise<Uint8Array> {
   return scryptAsync(passwordBytes(password), slot.salt, {
     N: slot.n,
     r: slot.r,

@@ -23,12 +23,12 @@ import { BackupError, type ImportInput, type ImportedEntries, type Importer } fr
 const FORMAT = 'aegis';
 
 /** Newest vault file `version` read. */
-export const AEGIS_FILE_VERSION = 1;
+const AEGIS_FILE_VERSION = 1;
 /** Newest `db.version` read. */
-export const AEGIS_DB_VERSION = 3;
+const AEGIS_DB_VERSION = 3;
 
 /** An Aegis file after the parsing layer (before any key derivation). */
-export type AegisFile =
+type AegisFile =
   { kind: 'plain'; db: JsonObject } | { kind: 'encrypted'; header: AegisHeader; db: string };
 
 const corrupt = () => new BackupError('corrupt', FORMAT);
@@ -65,7 +65,7 @@ function checkVersion(version: unknown, newest: number): void {
 }
 
 /** The entries of a (decrypted) Aegis `db` object. */
-export function readAegisDb(db: unknown): ImportedEntries {
+function readAegisDb(db: unknown): ImportedEntries {
   if (!isObject(db) || !Array.isArray(db.entries)) throw corrupt();
   checkVersion(db.version, AEGIS_DB_VERSION);
   const list = new EntryList();

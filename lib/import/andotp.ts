@@ -35,17 +35,17 @@ const NONCE_BYTES = 12;
  * (`PBKDF2_MIN/MAX_BACKUP_ITERATIONS`); the cap leaves room and keeps a file that is not
  * andOTP's from costing more than a fraction of a second of key derivation.
  */
-export const ANDOTP_ITERATIONS = Object.freeze({ min: 1, max: 1_000_000 });
+const ANDOTP_ITERATIONS = Object.freeze({ min: 1, max: 1_000_000 });
 
 /**
  * Iteration counts that make {@link andOtpImporter}`.detect` claim a binary file not named
  * `*.aes`: narrower, so that other binary files starting with a zero byte (ICO, MP4, UTF-16
  * text…) are not taken for andOTP backups.
  */
-export const ANDOTP_DETECT_ITERATIONS = Object.freeze({ min: 100_000, max: 1_000_000 });
+const ANDOTP_DETECT_ITERATIONS = Object.freeze({ min: 100_000, max: 1_000_000 });
 
 /** The current encrypted layout, when the file's first four bytes allow it. */
-export interface AndOtpNewLayout {
+interface AndOtpNewLayout {
   iterations: number;
   salt: Uint8Array;
   nonce: Uint8Array;
@@ -54,7 +54,7 @@ export interface AndOtpNewLayout {
 }
 
 /** An andOTP file after the parsing layer (before any key derivation). */
-export type AndOtpFile =
+type AndOtpFile =
   | { kind: 'plain'; entries: unknown[] }
   | {
       kind: 'encrypted';
@@ -99,7 +99,7 @@ export function parseAndOtpFile(bytes: Uint8Array): AndOtpFile {
  * Decrypts an encrypted andOTP file: the current layout, then the old one. Throws
  * `wrong-password` when neither authenticates.
  */
-export async function decryptAndOtp(
+async function decryptAndOtp(
   file: Extract<AndOtpFile, { kind: 'encrypted' }>,
   password: string,
   crypto: Crypto = globalThis.crypto,
@@ -136,7 +136,7 @@ export function andOtpLabel(issuer: unknown, label: unknown): { issuer?: string;
 }
 
 /** The entries of a (decrypted) andOTP JSON array. */
-export function readAndOtpEntries(entries: unknown): ImportedEntries {
+function readAndOtpEntries(entries: unknown): ImportedEntries {
   if (!Array.isArray(entries)) throw corrupt();
   const list = new EntryList();
   entries.forEach((entry: unknown, index) => {

@@ -35,8 +35,8 @@ import { BackupError, type ImportInput, type ImportedEntries, type Importer } fr
 export const AUTHENTICATOR_EXT_FORMAT = 'authenticator-extension';
 
 /** Argon2id cost of the v8 `Key` derivation (src/argon.ts upstream). */
-export const V8_KEY_COST = Object.freeze({ memoryKiB: 19456, iterations: 2, parallelism: 1 });
-export const V8_KEY_BYTES = 32;
+const V8_KEY_COST = Object.freeze({ memoryKiB: 19456, iterations: 2, parallelism: 1 });
+const V8_KEY_BYTES = 32;
 
 /** Root members that are not entries: the v2 wrapped key (`key`, or `enc`/`hash`: bug #557). */
 function isRootKeyMember(name: string, value: unknown): boolean {

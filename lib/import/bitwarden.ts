@@ -61,7 +61,7 @@ function text(value: unknown): string {
 }
 
 /** True for the shape of a Bitwarden JSON export (plain or encrypted). */
-export function isBitwardenJson(value: unknown): value is JsonObject {
+function isBitwardenJson(value: unknown): value is JsonObject {
   return (
     isObject(value) &&
     typeof value.encrypted === 'boolean' &&
@@ -107,7 +107,7 @@ function headerOf(text: string): string[] {
 }
 
 /** True when the first line is a CSV header with Bitwarden's `login_totp` and `name`. */
-export function looksLikeBitwardenCsv(text: string): boolean {
+function looksLikeBitwardenCsv(text: string): boolean {
   const header = headerOf(text);
   return header.includes('login_totp') && header.includes('name');
 }

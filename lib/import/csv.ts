@@ -16,7 +16,7 @@ export class CsvSyntaxError extends Error {
 }
 
 /** Most records read from one file; a larger file is not a backup of authenticator accounts. */
-export const MAX_CSV_RECORDS = 100_000;
+const MAX_CSV_RECORDS = 100_000;
 
 /**
  * Parses CSV text into records of fields. A final line break does not make an empty record;

@@ -1,7 +1,7 @@
 import { accountTitle } from '../account-title';
 import type { OtpError } from '../otp/errors';
 import { MAX_LABEL_LENGTH } from '../otp/fields';
-import type { MigrationSkipReason, SkippedAccount } from '../otp/migration';
+import type { MigrationSkipReason, SkippedAccount } from '../otp/migration/types';
 import type { SkippedEntry } from './types';
 
 /**

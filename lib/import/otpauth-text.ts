@@ -1,6 +1,6 @@
 import { isOtpError } from '../otp/errors';
 import { IMPORT_LIMITS } from '../otp/fields';
-import { parseMigrationUri } from '../otp/migration';
+import { parseMigrationUri } from '../otp/migration/parse';
 import type { AccountData } from '../otp/types';
 import { parseOtpauthUri } from '../otp/uri';
 import { parseQuery } from '../otp/uri-encoding';
@@ -38,7 +38,7 @@ const URI_START = /^otpauth(-migration)?:/i;
 const ANY_URI = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** One item of a URI text: a URI (or what stands in its place) and its 0-based first line. */
-export interface TextItem {
+interface TextItem {
   text: string;
   line: number;
 }
@@ -64,7 +64,7 @@ export function splitUriText(text: string, joinWrapped = false): TextItem[] {
 }
 
 /** True when some line of the text starts with `otpauth://` or `otpauth-migration://`. */
-export function looksLikeOtpauthText(text: string): boolean {
+function looksLikeOtpauthText(text: string): boolean {
   return splitUriText(text).some(({ text: line }) => OTPAUTH.test(line) || MIGRATION.test(line));
 }
 

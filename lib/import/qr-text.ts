@@ -1,7 +1,7 @@
 import type { AppError } from '../app-error';
 import { isOtpError, otpErrorKey } from '../otp/errors';
 import { IMPORT_LIMITS } from '../otp/fields';
-import { parseMigrationUri } from '../otp/migration';
+import { parseMigrationUri } from '../otp/migration/parse';
 import type { AccountData } from '../otp/types';
 import { parseOtpauthUri } from '../otp/uri';
 import { classifyQrText } from '../qr/classify-qr-text';
@@ -11,7 +11,7 @@ import type { ImportNote, ImportedEntries, SkippedEntry } from './types';
 
 /** What read decoded QR codes (an image, a screen scan) and what read pasted text. */
 export const QR_IMAGE_FORMAT = 'qr-image';
-export const PASTED_TEXT_FORMAT = 'otpauth-text';
+const PASTED_TEXT_FORMAT = 'otpauth-text';
 
 const problem = (error: unknown): AppError =>
   isOtpError(error) ? { key: otpErrorKey(error) } : { key: 'error_unexpected' };

@@ -14,7 +14,7 @@ import { BackupError } from './types';
 const FORMAT = '2fas';
 
 /** PBKDF2 iterations 2FAS uses. */
-export const TWOFAS_PBKDF2_ITERATIONS = 10_000;
+const TWOFAS_PBKDF2_ITERATIONS = 10_000;
 
 /** A sealed field of a 2FAS backup, decoded. */
 export interface TwoFasSealed {
@@ -44,7 +44,7 @@ export function parseTwoFasSealed(text: unknown): TwoFasSealed {
 }
 
 /** The AES-256 key for `salt`: PBKDF2-HMAC-SHA256(UTF-8 password, salt, 10,000, 32 bytes). */
-export function deriveTwoFasKey(
+function deriveTwoFasKey(
   password: string,
   salt: Uint8Array,
   crypto: Crypto = globalThis.crypto,

@@ -24,10 +24,10 @@ import { BackupError, type ImportInput, type ImportedEntries, type Importer } fr
 const FORMAT = '2fas';
 
 /** Newest `schemaVersion` read. */
-export const TWOFAS_SCHEMA_VERSION = 4;
+const TWOFAS_SCHEMA_VERSION = 4;
 
 /** A 2FAS file after the parsing layer (before any key derivation). */
-export type TwoFasFile =
+type TwoFasFile =
   | { kind: 'plain'; schemaVersion: number; services: unknown[] }
   | {
       kind: 'encrypted';

@@ -5,7 +5,7 @@ import type { Account } from './types';
  * The codes of one account for one step: TOTP's time step `floor(now / period)` or HOTP's
  * counter. The worker makes them; pages only pick which one to show.
  */
-export interface AccountCodes {
+interface AccountCodes {
   step: number;
   current: string;
   /** TOTP: the next step's code, so a page can switch at the step's end without asking. */
@@ -59,7 +59,7 @@ function codesAt(account: Account, nowMs: number): AccountCodes | null {
 }
 
 /** What a row shows at `nowMs`: the code, the one after it (last 5 s of TOTP) and seconds left. */
-export interface ShownCode {
+interface ShownCode {
   /** Null while the codes held are too old (the page has asked for newer ones). */
   code: string | null;
   upcoming: string | null;

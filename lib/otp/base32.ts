@@ -12,7 +12,7 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 export const MIN_SECRET_BYTES = 10;
 
 /** Options of {@link normalizeBase32} and {@link decodeBase32}. */
-export interface Base32Options {
+interface Base32Options {
   /** Minimum decoded length in bytes; defaults to {@link MIN_SECRET_BYTES}. */
   minBytes?: number;
 }

@@ -31,7 +31,7 @@ export const OTP_ERROR_REASONS = {
 } as const satisfies Record<OtpErrorField, readonly string[]>;
 
 /** Why a field was rejected: a stable code, never a human sentence. */
-export type OtpErrorReason<F extends OtpErrorField = OtpErrorField> =
+type OtpErrorReason<F extends OtpErrorField = OtpErrorField> =
   (typeof OTP_ERROR_REASONS)[F][number];
 
 type SnakeCase<S extends string> = S extends `${infer Head}-${infer Tail}`
@@ -92,7 +92,7 @@ export const OTP_ERROR_KEYS: {
 };
 
 /** Extra details of an {@link OtpError}. */
-export interface OtpErrorOptions {
+interface OtpErrorOptions {
   /**
    * 0-based UTF-16 offset of the offending character in the text that was checked, so a form
    * can select it. Only set for `secret` / `invalid-char` and `confusable-char`.

@@ -3,7 +3,7 @@ import { OtpError } from './errors';
 import type { OtpAlgorithm, OtpType } from './types';
 
 /** An inclusive `[min, max]` range. */
-export type Range = readonly [min: number, max: number];
+type Range = readonly [min: number, max: number];
 
 /** The values an account may have, checked by `parseOtpauthUri` and `validateAccountData`. */
 export interface OtpLimits {

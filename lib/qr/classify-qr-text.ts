@@ -4,7 +4,7 @@
  * - `migration`: a Google Authenticator export batch (`otpauth-migration://offline?data=…`);
  * - `other`: anything else (a web address, plain text…).
  */
-export type QrTextKind = 'otpauth' | 'migration' | 'other';
+type QrTextKind = 'otpauth' | 'migration' | 'other';
 
 /**
  * Classifies a decoded QR text by its URI scheme. Schemes are case-insensitive (RFC 3986), and

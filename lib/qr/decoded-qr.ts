@@ -17,7 +17,7 @@ export interface DecodedQr {
 }
 
 /** A corner as both decoders report it. */
-export interface QrPoint {
+interface QrPoint {
   x: number;
   y: number;
 }

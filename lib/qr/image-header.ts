@@ -6,7 +6,7 @@
  */
 
 /** Width × height in pixels. */
-export interface ImageSize {
+interface ImageSize {
   width: number;
   height: number;
 }

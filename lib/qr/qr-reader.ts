@@ -47,7 +47,7 @@ export interface QrReader {
  * Several codes on one page is rare (a sign-up page shows one); a few more than that keeps a
  * page of test codes or a multi-batch Google export readable in one capture.
  */
-export const DEFAULT_MAX_SYMBOLS = 8;
+const DEFAULT_MAX_SYMBOLS = 8;
 
 /**
  * Creates a QR reader: zxing-wasm (ZXing-C++) first, jsQR when zxing finds nothing or cannot

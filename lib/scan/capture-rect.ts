@@ -1,4 +1,4 @@
-import type { QrRect } from '../qr';
+import type { QrRect } from '../qr/rgba-image';
 
 /**
  * Maps a box drawn in CSS pixels to pixels of the tab capture. The capture is as wide as the

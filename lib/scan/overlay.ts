@@ -5,7 +5,7 @@ import { mountShadow } from '../content/shadow-mount';
 import type { Translate } from '../i18n';
 import type { ImportOutcome } from '../messaging';
 
-export interface OverlayDeps {
+interface OverlayDeps {
   doc: Document;
   t: Translate;
   lang: string;

@@ -13,12 +13,12 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Additional data of the main ciphertext: the record id. */
-export function recordAad(id: string): Uint8Array<ArrayBuffer> {
+function recordAad(id: string): Uint8Array<ArrayBuffer> {
   return aad(id);
 }
 
 /** Additional data of the label ciphertext: `${id}:label`. */
-export function labelAad(id: string): Uint8Array<ArrayBuffer> {
+function labelAad(id: string): Uint8Array<ArrayBuffer> {
   return aad(`${id}:label`);
 }
 

@@ -7,7 +7,7 @@ import { openAll, sortRecords, type AccountList } from './account-list';
 import { MAX_ACCOUNTS, VaultError } from './errors';
 
 /** What the account operations need: storage, WebCrypto, a clock and the unlocked DEK. */
-export interface AccountStoreDeps {
+interface AccountStoreDeps {
   db: VaultDatabase;
   crypto: Crypto;
   now: () => number;

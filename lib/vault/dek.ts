@@ -2,7 +2,7 @@ import { AES_KEY_BYTES, aad, open, seal, type SealedBox } from '../crypto/aes-gc
 import { VaultError } from './errors';
 
 /** Additional data bound to the wrapped data key, so no other ciphertext can pose as it. */
-export const DEK_AAD = 'pc-authenticator/dek/v1';
+const DEK_AAD = 'pc-authenticator/dek/v1';
 
 /** A fresh random 256-bit data-encryption key (DEK), as raw bytes. */
 export function generateDek(crypto: Crypto): Uint8Array<ArrayBuffer> {

@@ -49,7 +49,7 @@ const MESSAGES: Record<VaultErrorCode, string> = {
 };
 
 /** Extra facts carried by a {@link VaultError}. */
-export interface VaultErrorDetails {
+interface VaultErrorDetails {
   /** For `wrong-password` and `too-many-attempts`: how long until the next attempt is accepted. */
   retryAfterMs?: number;
   /** The lower-level error, if any (never one that carries a password or a secret). */

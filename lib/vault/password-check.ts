@@ -7,7 +7,7 @@ import { lockoutDelayMs, lockoutRemainingMs } from './lockout';
 import { readLockout, recordFailure } from './meta-store';
 
 /** What a password check needs. */
-export interface PasswordCheckDeps {
+interface PasswordCheckDeps {
   db: VaultDatabase;
   crypto: Crypto;
   now: () => number;

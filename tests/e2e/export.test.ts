@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_LIMITS, parseOtpauthUri } from '../../lib/otp';
-import { migrationIncompatibility, parseMigrationUri } from '../../lib/otp/migration';
+import { IMPORT_LIMITS } from '../../lib/otp/fields';
+import { parseOtpauthUri } from '../../lib/otp/uri';
+import { migrationIncompatibility } from '../../lib/otp/migration/convert';
+import { parseMigrationUri } from '../../lib/otp/migration/parse';
 import { launchWithExtension, removeProfile, type ExtensionBrowser } from './support/browser';
 import { sendFromPage } from './support/messages';
 import { PopupPage } from './support/popup-page';

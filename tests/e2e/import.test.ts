@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup } from '../../lib/backup/pc-backup';
-import { encodeMigrationUris } from '../../lib/otp/migration';
+import { encodeMigrationUris } from '../../lib/otp/migration/encode';
 import type { AccountData } from '../../lib/otp/types';
 import { launchWithExtension, removeProfile, type ExtensionBrowser } from './support/browser';
 import { KosmoSite, replicaHook, setupKeyOf, startReplica } from './support/kosmo-site';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension, removeProfile, type ExtensionBrowser } from './support/browser';
-import { decodeBase32 } from '../../lib/otp';
+import { decodeBase32 } from '../../lib/otp/base32';
 import { KosmoSite, replicaHook, startReplica } from './support/kosmo-site';
 import { sendFromPage } from './support/messages';
 import { addSeededAccount } from './support/seeded-account';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allOtpErrorKeys } from '../../lib/otp';
+import { allOtpErrorKeys } from '../../lib/otp/errors';
 
 type Messages = Record<string, { message: string }>;
 const load = (lang: string): Messages =>

@@ -2,7 +2,7 @@ import { isCodeInput, isEmailOtpForm } from './exclusions';
 import { selectedDeviceName } from './keycloak-device';
 import type { IsVisible, OtpTarget } from './types';
 
-export type KeycloakTarget = Extract<OtpTarget, { kind: 'keycloak' }>;
+type KeycloakTarget = Extract<OtpTarget, { kind: 'keycloak' }>;
 
 /** Keycloak's OTP entry form; the portal's e-mail OTP page reuses this id, too. */
 export const KEYCLOAK_OTP_FORM = 'form#kc-otp-login-form';

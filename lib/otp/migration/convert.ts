@@ -39,7 +39,7 @@ const TYPE_CODES: Record<OtpType, number> = { hotp: 1, totp: 2 };
  * first colon as an `otpauth://` label is.
  * @see https://github.com/google/google-authenticator/wiki/Key-Uri-Format#label
  */
-export function splitName(name: string, issuer: string): { issuer: string; name: string } {
+function splitName(name: string, issuer: string): { issuer: string; name: string } {
   const field = issuer.trim();
   if (field !== '') {
     return {
@@ -53,7 +53,7 @@ export function splitName(name: string, issuer: string): { issuer: string; name:
 }
 
 /** The inverse of {@link splitName}: `Issuer:account` as Google Authenticator writes it. */
-export function joinName(issuer: string, name: string): string {
+function joinName(issuer: string, name: string): string {
   if (issuer !== '') return `${issuer}:${name}`;
   // An empty issuer prefix keeps a colon in the name from reading as an issuer.
   return name.includes(':') ? `:${name}` : name;

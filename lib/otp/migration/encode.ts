@@ -5,10 +5,10 @@ import { MAX_MIGRATION_BATCHES } from './parse';
 import { encodePayload } from './payload';
 
 /** Accounts per QR code in a Google Authenticator export. */
-export const MIGRATION_ACCOUNTS_PER_BATCH = 10;
+const MIGRATION_ACCOUNTS_PER_BATCH = 10;
 
 /** Options of {@link encodeMigrationUris}. */
-export interface MigrationEncodeOptions {
+interface MigrationEncodeOptions {
   /** The int32 shared by the QR codes of this export (pick it at random). */
   batchId: number;
   /** Accounts per QR code (default {@link MIGRATION_ACCOUNTS_PER_BATCH}). */

@@ -1,6 +1,7 @@
 // Generic sites (allowed by the user): one-time-code fields, named code fields, split boxes.
 import { describe, expect, it } from 'vitest';
-import { detectOtpTarget, type OtpTarget } from '../../../lib/autofill/detect';
+import { detectOtpTarget } from '../../../lib/autofill/detect/detect-otp-target';
+import type { OtpTarget } from '../../../lib/autofill/detect/types';
 import { byId, documentOf } from './dom';
 
 const GITHUB =

@@ -1,6 +1,6 @@
 // Keycloak markup the replica does not render: custom themes and edge cases.
 import { describe, expect, it } from 'vitest';
-import { detectOtpTarget } from '../../../lib/autofill/detect';
+import { detectOtpTarget } from '../../../lib/autofill/detect/detect-otp-target';
 import { documentOf } from './dom';
 
 const OTP = '<input id="otp" name="otp" type="text" autocomplete="off">';

@@ -3,7 +3,8 @@ import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startKosmoServer, type KosmoServer } from '../../fixtures/kosmo/server.mjs';
 import { KosmoClient } from '../kosmo/client';
-import { detectOtpTarget, isEmailOtpForm } from '../../../lib/autofill/detect';
+import { detectOtpTarget } from '../../../lib/autofill/detect/detect-otp-target';
+import { isEmailOtpForm } from '../../../lib/autofill/detect/exclusions';
 import { byId, documentOf } from './dom';
 
 let server: KosmoServer;

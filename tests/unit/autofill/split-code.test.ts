@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { codeFitsTarget, splitCode, type OtpTarget } from '../../../lib/autofill/detect';
+import { codeFitsTarget } from '../../../lib/autofill/detect/detect-otp-target';
+import { splitCode } from '../../../lib/autofill/detect/split';
+import type { OtpTarget } from '../../../lib/autofill/detect/types';
 import { documentOf } from './dom';
 
 describe('splitCode', () => {

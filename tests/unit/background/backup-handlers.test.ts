@@ -13,8 +13,9 @@ import {
 } from '../../../lib/background/routes';
 import type { BackupStatus } from '../../../lib/backup-protocol';
 import type { Account } from '../../../lib/otp/types';
-import { parseMigrationUri } from '../../../lib/otp/migration';
-import { IMPORT_LIMITS, parseOtpauthUri } from '../../../lib/otp';
+import { parseMigrationUri } from '../../../lib/otp/migration/parse';
+import { IMPORT_LIMITS } from '../../../lib/otp/fields';
+import { parseOtpauthUri } from '../../../lib/otp/uri';
 import { pendingImportItem } from '../../../lib/storage';
 import { bytesToBase64 } from '../../../lib/crypto/base64';
 import { FAST_KDF, PASSWORD, sampleAccount, setup } from '../vault/helpers';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyAgainst, commitImport } from '../../../lib/background/import-commit';
 import { toAdd } from '../../../lib/import/classify';
 import type { AccountData } from '../../../lib/otp/types';
-import type { Vault } from '../../../lib/vault';
+import type { Vault } from '../../../lib/vault/vault';
 import { sampleAccount, unlockedVault } from '../vault/helpers';
 
 const classifyImport = (vault: Vault, accounts: AccountData[]) =>

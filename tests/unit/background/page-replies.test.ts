@@ -14,7 +14,8 @@ import {
 } from '../../../lib/background/routes';
 import { siteHandlers } from '../../../lib/background/site-handlers';
 import { vaultHandlers } from '../../../lib/background/vault-handlers';
-import { decodeBase32, generateCode } from '../../../lib/otp';
+import { decodeBase32 } from '../../../lib/otp/base32';
+import { generateCode } from '../../../lib/otp/code';
 import { pendingImportItem } from '../../../lib/storage';
 import { FAST_KDF, PASSWORD, sampleAccount, setup } from '../vault/helpers';
 

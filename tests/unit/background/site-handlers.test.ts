@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { siteHandlers, targetTab } from '../../../lib/background/site-handlers';
 import { isFillNow } from '../../../lib/messaging';
 import { enabledSitesItem } from '../../../lib/storage';
-import type { Vault } from '../../../lib/vault';
+import type { Vault } from '../../../lib/vault/vault';
 
 const KOSMO = 'https://densenkenpo.portal.kosmo-web.jp';
 const SITE = 'https://login.example.com';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createResponder, forPages, type Respond } from '../../../lib/background/routes';
 import { vaultHandlers } from '../../../lib/background/vault-handlers';
-import { SESSION_KEYS } from '../../../lib/vault';
+import { SESSION_KEYS } from '../../../lib/vault/session-keys';
 import { FAST_KDF, PASSWORD, setup } from '../vault/helpers';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';

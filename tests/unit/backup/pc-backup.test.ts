@@ -8,7 +8,9 @@ import {
   readBackupPayload,
 } from '../../../lib/backup/pc-backup';
 import { bytesToBase64, decodeBase64Strict } from '../../../lib/crypto/base64';
-import { IMPORT_LIMITS, validateAccountData, type AccountData } from '../../../lib/otp';
+import { IMPORT_LIMITS } from '../../../lib/otp/fields';
+import { validateAccountData } from '../../../lib/otp/account';
+import type { AccountData } from '../../../lib/otp/types';
 import { SKIP, backupError, jsonInput, textInput } from '../import/other-fixtures';
 
 const PASSWORD = 'correct horse battery staple';

@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { VAULT_DB_NAME, VaultDatabase } from '../../../lib/db';
+import { VAULT_DB_NAME, VaultDatabase } from '../../../lib/db/vault-database';
 
 function freshDb(name?: string) {
   return new VaultDatabase({ indexedDB: new IDBFactory(), IDBKeyRange, name });

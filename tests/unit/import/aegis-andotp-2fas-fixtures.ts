@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accountTitle } from '../../../lib/account-title';
 import { BackupError, type ImportedEntries, type SkippedEntry } from '../../../lib/import/types';
-import { OTP_DEFAULTS, type AccountData } from '../../../lib/otp';
+import { OTP_DEFAULTS, type AccountData } from '../../../lib/otp/types';
 
 /**
  * The Aegis / andOTP / 2FAS samples of `../shared/fixtures/{aegis,2fas}` beside the checkout,

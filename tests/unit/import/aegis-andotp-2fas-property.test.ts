@@ -10,7 +10,8 @@ import {
   type Importer,
 } from '../../../lib/import/types';
 import { AEGIS_ANDOTP_2FAS_IMPORTERS } from './importer-groups';
-import { IMPORT_LIMITS, validateAccountData } from '../../../lib/otp';
+import { IMPORT_LIMITS } from '../../../lib/otp/fields';
+import { validateAccountData } from '../../../lib/otp/account';
 import {
   AEGIS_ENTRIES,
   ANDOTP_ENTRIES,

@@ -13,7 +13,7 @@ import { readImportFile } from '../../../lib/import/registry';
 import { OTHER_IMPORTERS } from './importer-groups';
 import { openSslDecryptText } from '../../../lib/crypto/openssl-aes';
 import type { ImportedEntries } from '../../../lib/import/types';
-import type { AccountData } from '../../../lib/otp';
+import type { AccountData } from '../../../lib/otp/types';
 import {
   ABSENT,
   EXT_DIR,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accountTitle } from '../../../lib/account-title';
 import { BackupError, type ImportInput, type SkippedEntry } from '../../../lib/import/types';
-import { OTP_DEFAULTS, type AccountData, type OtpAlgorithm } from '../../../lib/otp';
+import { OTP_DEFAULTS, type AccountData, type OtpAlgorithm } from '../../../lib/otp/types';
 import { evpBytesToKey } from '../../../lib/crypto/openssl-aes';
 
 /**

@@ -8,7 +8,7 @@ import {
   otpauthTextImporter,
   readOtpauthText,
 } from '../../../lib/import/otpauth-text';
-import { parseMigrationUri } from '../../../lib/otp/migration';
+import { parseMigrationUri } from '../../../lib/otp/migration/parse';
 import {
   ABSENT,
   AEGIS_DIR,

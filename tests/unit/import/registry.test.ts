@@ -5,7 +5,8 @@ import { IMPORTERS, importers, readImportFile } from '../../../lib/import/regist
 import { OTHER_IMPORTERS } from './importer-groups';
 import { createBackup } from '../../../lib/backup/pc-backup';
 import type { ImportInput, Importer } from '../../../lib/import/types';
-import { IMPORT_LIMITS, validateAccountData } from '../../../lib/otp';
+import { IMPORT_LIMITS } from '../../../lib/otp/fields';
+import { validateAccountData } from '../../../lib/otp/account';
 import {
   ABSENT,
   AEGIS_DIR,

@@ -8,7 +8,7 @@ import {
   openTwoFasSealed,
   parseTwoFasSealed,
 } from '../../../lib/import/twofas-crypto';
-import type { AccountData } from '../../../lib/otp';
+import type { AccountData } from '../../../lib/otp/types';
 import { TWOFAS_SERVICES, jsonBytes, twoFas, utf8 } from './aegis-andotp-2fas-builders';
 import {
   ABSENT,

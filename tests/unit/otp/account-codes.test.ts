@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountView, shownCode, timeStep } from '../../../lib/otp/account-codes';
-import { generateCode } from '../../../lib/otp';
+import { generateCode } from '../../../lib/otp/code';
 import type { Account } from '../../../lib/otp/types';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';

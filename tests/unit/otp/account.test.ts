@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  IMPORT_LIMITS,
-  MAX_LABEL_LENGTH,
-  validateAccountData,
-  type AccountData,
-  type AccountInput,
-} from '../../../lib/otp';
+import { IMPORT_LIMITS, MAX_LABEL_LENGTH } from '../../../lib/otp/fields';
+import { validateAccountData, type AccountInput } from '../../../lib/otp/account';
+import type { AccountData } from '../../../lib/otp/types';
 import { expectOtpError } from './expect-otp-error';
 
 const KEY = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

@@ -4,8 +4,8 @@ import {
   decodeBase32,
   encodeBase32,
   normalizeBase32,
-  otpErrorKey,
-} from '../../../lib/otp';
+} from '../../../lib/otp/base32';
+import { otpErrorKey } from '../../../lib/otp/errors';
 import { expectOtpError } from './expect-otp-error';
 
 /** Base32 of the RFC 4226 seed "12345678901234567890". */

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatCodeForDisplay,
-  generateCode,
-  nextCode,
-  secondsLeft,
-  type OtpParams,
-} from '../../../lib/otp';
+import { formatCodeForDisplay, generateCode, nextCode, secondsLeft } from '../../../lib/otp/code';
+import type { OtpParams } from '../../../lib/otp/types';
 import { expectOtpError } from './expect-otp-error';
 
 /** Base32 of the RFC 6238 SHA1 seed "12345678901234567890". */

@@ -6,7 +6,7 @@ import {
   allOtpErrorKeys,
   isOtpError,
   otpErrorKey,
-} from '../../../lib/otp';
+} from '../../../lib/otp/errors';
 import en from '../../../public/_locales/en/messages.json';
 import ja from '../../../public/_locales/ja/messages.json';
 

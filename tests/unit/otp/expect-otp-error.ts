@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { OtpError, type OtpErrorField } from '../../../lib/otp';
+import { OtpError, type OtpErrorField } from '../../../lib/otp/errors';
 
 /** Runs `fn`, expects an {@link OtpError} with this field and reason, and returns it. */
 export function expectOtpError(fn: () => unknown, field: OtpErrorField, reason: string): OtpError {

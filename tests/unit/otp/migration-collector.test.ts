@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountData } from '../../../lib/otp';
-import { MigrationCollector, type MigrationBatch } from '../../../lib/otp/migration';
+import type { AccountData } from '../../../lib/otp/types';
+import { MigrationCollector } from '../../../lib/otp/migration/collector';
+import type { MigrationBatch } from '../../../lib/otp/migration/types';
 
 const account = (name: string): AccountData => ({
   ...{ type: 'totp', issuer: 'Example', name, secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1' },

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { encodeBase32, type AccountData } from '../../../lib/otp';
-import {
-  encodeMigrationUris,
-  migrationIncompatibility,
-  parseMigrationUri,
-} from '../../../lib/otp/migration';
+import { encodeBase32 } from '../../../lib/otp/base32';
+import type { AccountData } from '../../../lib/otp/types';
+import { encodeMigrationUris } from '../../../lib/otp/migration/encode';
+import { migrationIncompatibility } from '../../../lib/otp/migration/convert';
+import { parseMigrationUri } from '../../../lib/otp/migration/parse';
 import { expectOtpError } from './expect-otp-error';
 
 const KEY = 'JBSWY3DPEHPK3PXP';

@@ -1,7 +1,8 @@
 import { BinaryWriter, WireType, base64Encode } from '@bufbuild/protobuf/wire';
 import { describe, expect, it } from 'vitest';
-import { decodeBase32, type AccountData } from '../../../lib/otp';
-import { parseMigrationUri } from '../../../lib/otp/migration';
+import { decodeBase32 } from '../../../lib/otp/base32';
+import type { AccountData } from '../../../lib/otp/types';
+import { parseMigrationUri } from '../../../lib/otp/migration/parse';
 import { encodePayload, type RawOtpParameters } from '../../../lib/otp/migration/payload';
 import { expectOtpError } from './expect-otp-error';
 

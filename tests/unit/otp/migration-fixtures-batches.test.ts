@@ -2,8 +2,12 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { IMPORT_LIMITS, decodeBase32, generateCode, parseOtpauthUri } from '../../../lib/otp';
-import { encodeMigrationUris, parseMigrationUri } from '../../../lib/otp/migration';
+import { IMPORT_LIMITS } from '../../../lib/otp/fields';
+import { decodeBase32 } from '../../../lib/otp/base32';
+import { generateCode } from '../../../lib/otp/code';
+import { parseOtpauthUri } from '../../../lib/otp/uri';
+import { encodeMigrationUris } from '../../../lib/otp/migration/encode';
+import { parseMigrationUri } from '../../../lib/otp/migration/parse';
 import { expectOtpError } from './expect-otp-error';
 
 /**

@@ -2,8 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { IMPORT_LIMITS, parseAlgorithm, parseOtpauthUri, type AccountData } from '../../../lib/otp';
-import { parseMigrationUri } from '../../../lib/otp/migration';
+import { IMPORT_LIMITS, parseAlgorithm } from '../../../lib/otp/fields';
+import { parseOtpauthUri } from '../../../lib/otp/uri';
+import type { AccountData } from '../../../lib/otp/types';
+import { parseMigrationUri } from '../../../lib/otp/migration/parse';
 
 /**
  * Google Authenticator export samples, read in place from `../shared/fixtures/google` beside the

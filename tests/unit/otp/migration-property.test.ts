@@ -1,10 +1,14 @@
 import { BinaryWriter, WireType, base64Encode } from '@bufbuild/protobuf/wire';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IMPORT_LIMITS, OtpError, encodeBase32, validateAccountData } from '../../../lib/otp';
-import type { AccountData } from '../../../lib/otp';
-import { encodeMigrationUris, parseMigrationUri } from '../../../lib/otp/migration';
-import type { MigrationBatch } from '../../../lib/otp/migration';
+import { IMPORT_LIMITS } from '../../../lib/otp/fields';
+import { OtpError } from '../../../lib/otp/errors';
+import { encodeBase32 } from '../../../lib/otp/base32';
+import { validateAccountData } from '../../../lib/otp/account';
+import type { AccountData } from '../../../lib/otp/types';
+import { encodeMigrationUris } from '../../../lib/otp/migration/encode';
+import { parseMigrationUri } from '../../../lib/otp/migration/parse';
+import type { MigrationBatch } from '../../../lib/otp/migration/types';
 import { encodePayload, type RawOtpParameters } from '../../../lib/otp/migration/payload';
 
 const RUNS = { numRuns: 10_000 };

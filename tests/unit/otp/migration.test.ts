@@ -1,7 +1,9 @@
 import { BinaryWriter, WireType, base64Encode } from '@bufbuild/protobuf/wire';
 import { describe, expect, it } from 'vitest';
-import { decodeBase32, type AccountData } from '../../../lib/otp';
-import { parseMigrationUri, type MigrationBatch } from '../../../lib/otp/migration';
+import { decodeBase32 } from '../../../lib/otp/base32';
+import type { AccountData } from '../../../lib/otp/types';
+import { parseMigrationUri } from '../../../lib/otp/migration/parse';
+import type { MigrationBatch } from '../../../lib/otp/migration/types';
 import { encodePayload, type RawOtpParameters } from '../../../lib/otp/migration/payload';
 
 const KEY = 'JBSWY3DPEHPK3PXP';

@@ -1,13 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  encodeBase32,
-  generateCode,
-  nextCode,
-  type OtpAlgorithm,
-  type OtpParams,
-} from '../../../lib/otp';
+import { encodeBase32 } from '../../../lib/otp/base32';
+import { generateCode, nextCode } from '../../../lib/otp/code';
+import type { OtpAlgorithm, OtpParams } from '../../../lib/otp/types';
 
 /**
  * Cross-checks against OATH Toolkit's `oathtool`, an independent implementation. CI installs

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { encodeBase32, generateCode, type OtpAlgorithm, type OtpParams } from '../../../lib/otp';
+import { encodeBase32 } from '../../../lib/otp/base32';
+import { generateCode } from '../../../lib/otp/code';
+import type { OtpAlgorithm, OtpParams } from '../../../lib/otp/types';
 
 const ascii = (text: string): string => encodeBase32(new TextEncoder().encode(text));
 

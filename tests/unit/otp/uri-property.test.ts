@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeBase32, formatOtpauthUri, isOtpError, parseOtpauthUri } from '../../../lib/otp';
+import { encodeBase32 } from '../../../lib/otp/base32';
+import { formatOtpauthUri, parseOtpauthUri } from '../../../lib/otp/uri';
+import { isOtpError } from '../../../lib/otp/errors';
 import type { AccountData } from '../../../lib/otp/types';
 
 const RUNS = { numRuns: 10_000 };

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  IMPORT_LIMITS,
-  formatOtpauthUri,
-  parseOtpauthUri,
-  type AccountData,
-} from '../../../lib/otp';
+import { IMPORT_LIMITS } from '../../../lib/otp/fields';
+import { formatOtpauthUri, parseOtpauthUri } from '../../../lib/otp/uri';
+import type { AccountData } from '../../../lib/otp/types';
 import { expectOtpError } from './expect-otp-error';
 
 const KEY = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

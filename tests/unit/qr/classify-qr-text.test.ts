@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyQrText } from '../../../lib/qr';
+import { classifyQrText } from '../../../lib/qr/classify-qr-text';
 
 describe('classifyQrText', () => {
   it.each([

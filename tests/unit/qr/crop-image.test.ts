@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropImage, EmptyCropError, type RgbaImage } from '../../../lib/qr';
+import { cropImage, EmptyCropError, type RgbaImage } from '../../../lib/qr/rgba-image';
 
 /** A 4×3 image whose pixel (x, y) is [x, y, 10·x + y, 255]. */
 function grid(width = 4, height = 3): RgbaImage {

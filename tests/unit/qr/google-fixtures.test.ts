@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { classifyQrText, createQrReader, type QrReader } from '../../../lib/qr';
+import { classifyQrText } from '../../../lib/qr/classify-qr-text';
+import { createQrReader, type QrReader } from '../../../lib/qr/qr-reader';
 import { loadWasmFromDisk, readImageFile } from './qr-test-helpers';
 
 /** The shared fixtures beside the repository (see their MANIFEST.md); not committed here. */

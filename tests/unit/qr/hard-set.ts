@@ -8,7 +8,7 @@
  */
 import { createCanvas, loadImage, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
-import type { RgbaImage } from '../../../lib/qr';
+import type { RgbaImage } from '../../../lib/qr/rgba-image';
 
 /** One generated screenshot and the QR texts a reader must find in it (any order). */
 export interface HardCase {

@@ -1,6 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { createQrReader, cropImage, type QrReader, type RgbaImage } from '../../../lib/qr';
+import { createQrReader, type QrReader } from '../../../lib/qr/qr-reader';
+import { cropImage, type RgbaImage } from '../../../lib/qr/rgba-image';
 import { generateHardSet, keycloakUri, qrCanvas, type HardCase } from './hard-set';
 import { loadWasmFromDisk, sameBox } from './qr-test-helpers';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import type { RgbaImage } from '../../../lib/qr';
+import type { RgbaImage } from '../../../lib/qr/rgba-image';
 
 /** The `.wasm` the extension ships, read the way Node tests (and benchmarks) load it. */
 export const ZXING_WASM = new URL(

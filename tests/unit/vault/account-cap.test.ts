@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toAppError } from '../../../lib/background/to-app-error';
-import { MAX_ACCOUNTS } from '../../../lib/vault';
+import { MAX_ACCOUNTS } from '../../../lib/vault/errors';
 import { FAST_KDF, PASSWORD, setup } from './helpers';
 
 const data = (issuer: string) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAccountData, normalizeSecret } from '../../../lib/vault';
+import { checkAccountData, normalizeSecret } from '../../../lib/vault/account-data';
 import { sampleAccount } from './helpers';
 
 describe('checkAccountData', () => {

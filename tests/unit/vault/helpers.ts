@@ -2,9 +2,11 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect } from 'vitest';
 import { bytesToBase64, decodeBase64Strict } from '../../../lib/crypto/base64';
 import type { KdfCost } from '../../../lib/crypto/kdf-params';
-import { VaultDatabase } from '../../../lib/db';
+import { VaultDatabase } from '../../../lib/db/vault-database';
 import type { AccountData } from '../../../lib/otp/types';
-import { MemorySessionStore, Vault, VaultError, type VaultErrorCode } from '../../../lib/vault';
+import { MemorySessionStore } from '../../../lib/vault/memory-session-store';
+import { Vault } from '../../../lib/vault/vault';
+import { VaultError, type VaultErrorCode } from '../../../lib/vault/errors';
 
 /** Cheap Argon2id cost so most tests run in milliseconds. */
 export const FAST_KDF: KdfCost = { memoryKiB: 1024, iterations: 1, parallelism: 1 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KDF_COST, newKdfParams, type KdfParams } from '../../../lib/crypto/kdf-params';
-import { Vault } from '../../../lib/vault';
+import { Vault } from '../../../lib/vault/vault';
 import { parseHeaderKdf } from '../../../lib/vault/header';
 import { PASSWORD, sampleAccount, setup } from './helpers';
 

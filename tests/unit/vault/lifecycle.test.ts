@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION_KEYS, VaultError } from '../../../lib/vault';
+import { SESSION_KEYS } from '../../../lib/vault/session-keys';
+import { VaultError } from '../../../lib/vault/errors';
 import {
   FAST_KDF,
   PASSWORD,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountRecord } from '../../../lib/db';
+import type { AccountRecord } from '../../../lib/db/records';
 import {
   FAST_KDF,
   PASSWORD,

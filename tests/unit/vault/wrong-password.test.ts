@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOCKOUT_POLICY, SESSION_KEYS } from '../../../lib/vault';
+import { LOCKOUT_POLICY } from '../../../lib/vault/lockout';
+import { SESSION_KEYS } from '../../../lib/vault/session-keys';
 import { PASSWORD, expectVaultError, sampleAccount, unlockedVault } from './helpers';
 
 const WRONG = 'wrong password!';
