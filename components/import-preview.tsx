@@ -84,6 +84,11 @@ export function ImportPreviewPanel({ t, current, onPassword, onCommit, onCancel 
             <span className={`pill ${STATUS_TONES[item.status]}`}>
               {t(STATUS_KEYS[item.status])}
             </span>
+            {item.hosts.length > 0 && (
+              <span className="preview-reason" data-testid="import-preview-sites">
+                {t('import_preview_sites', [item.hosts.join(', ')])}
+              </span>
+            )}
           </li>
         ))}
         {preview.skipped.map((entry, i) => (

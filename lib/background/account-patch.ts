@@ -1,12 +1,11 @@
 import type { MessageKey } from '../i18n';
 import type { AccountPatch } from '../messaging';
+import { SITES_MAX } from '../account-bindings';
 import { isHttpSite, strictOrigin } from '../site-origin';
 import { InputError } from './errors';
 
 /** Longest issuer or account name, as for an added account. */
 const TEXT_MAX = 256;
-/** More sites than anyone binds one account to; keeps a broken request from growing a record. */
-const SITES_MAX = 50;
 
 /**
  * Checks what the manage page sends for one account and returns a clean patch: names trimmed and

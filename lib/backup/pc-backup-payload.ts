@@ -1,3 +1,4 @@
+import { cleanDeviceName, cleanSites } from '../account-bindings';
 import { validateAccountData } from '../otp/account';
 import { isOtpError } from '../otp/errors';
 import { IMPORT_LIMITS } from '../otp/fields';
@@ -75,8 +76,10 @@ function sortedEntries(list: unknown[]): { entry: unknown; position: number }[] 
 
 /**
  * Reads the decrypted payload into accounts, sorted by `order` (ties keep file order). An
- * entry that is not a valid account is listed in `skipped`. Throws `corrupt` when the
- * payload itself is malformed.
+ * entry that is not a valid account is listed in `skipped`; sites and a device name that would
+ * not pass an edit are dropped (see `cleanSites`). `pinned` is read as written — whether it is
+ * kept is decided against the vault (`classifyEntries`). Throws `corrupt` when the payload itself
+ * is malformed.
  */
 export function readBackupPayload(plaintext: Uint8Array): ImportedEntries {
   const text = decodeUtf8(plaintext);
@@ -112,12 +115,24 @@ export function readBackupPayload(plaintext: Uint8Array): ImportedEntries {
     }
     try {
       const account = validateAccountData(
-        { type, issuer, name, secret, algorithm, digits, period, counter, sites },
+        {
+          type,
+          issuer,
+          name,
+          secret,
+          algorithm,
+          digits,
+          period,
+          counter,
+          sites: cleanSites(sites),
+        },
         IMPORT_LIMITS,
       );
+      // A bad site or device name is dropped, not the account: the file is the user's own.
+      const deviceName = cleanDeviceName(e.deviceName);
       accounts.push({
         ...account,
-        ...(typeof e.deviceName === 'string' ? { deviceName: e.deviceName } : {}),
+        ...(deviceName !== undefined ? { deviceName } : {}),
         ...(e.pinned === true ? { pinned: true } : {}),
       });
     } catch (err) {

@@ -21,7 +21,8 @@ const labelOf = (account: Label) =>
  * Says, for every entry of a source, whether it is new, already stored (same key: also when it
  * came earlier in the same source) or a conflict (same issuer and name, another key). Only `new`
  * and `conflict` entries are added by a commit, so nothing is stored twice. `stored` is the
- * vault's account list, passed in as data.
+ * vault's account list, passed in as data. `pinned` is kept only on a restore into an empty
+ * vault: a file must not put an account above the user's own (they can pin it after).
  */
 export function classifyEntries(
   stored: readonly (Label & Pick<AccountData, 'secret'>)[],
@@ -29,7 +30,10 @@ export function classifyEntries(
 ): ClassifiedEntry[] {
   const secrets = new Set(stored.map((account) => normalizeSecret(account.secret)));
   const labels = new Set(stored.map(labelOf));
-  return accounts.map((data) => {
+  const restore = stored.length === 0;
+  return accounts.map((entry) => {
+    const { pinned, ...unpinned } = entry;
+    const data: AccountData = restore && pinned === true ? entry : unpinned;
     const secret = normalizeSecret(data.secret);
     const label = labelOf(data);
     const status: PreviewStatus = secrets.has(secret)
@@ -48,9 +52,13 @@ export function toAdd(entries: readonly ClassifiedEntry[]): AccountData[] {
   return entries.filter((entry) => entry.status !== 'existing').map((entry) => entry.data);
 }
 
-/** What the preview lists of each entry (never its secret). */
+/** What the preview lists of each entry (never its secret): its title, status and sites' hosts. */
 export const previewItems = (entries: readonly ClassifiedEntry[]): PreviewItem[] =>
-  entries.map(({ title, status }) => ({ title, status }));
+  entries.map(({ data, title, status }) => ({
+    title,
+    status,
+    hosts: data.sites.map((site) => new URL(site).host),
+  }));
 
 /** Why an added account deserves a second look: a name twin, or digits sites rarely take. */
 function warningOf({ data, status }: ClassifiedEntry): AppError | undefined {

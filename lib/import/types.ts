@@ -100,6 +100,8 @@ export type PreviewStatus = 'new' | 'existing' | 'conflict';
 export interface PreviewItem {
   title: string;
   status: PreviewStatus;
+  /** Hosts of the sites the entry would give codes to, so a look-alike binding is seen. */
+  hosts: string[];
 }
 
 /** A read source, before anything is stored: `token` commits or discards it. */

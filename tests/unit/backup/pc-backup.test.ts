@@ -271,6 +271,32 @@ describe('pc-authenticator backup: payload', () => {
     ]);
   });
 
+  const GOOD = 'https://densenkenpo.portal.kosmo-web.jp';
+  const many = Array.from({ length: 60 }, (_, i) => `https://s${i}.example.jp`);
+  it.each([
+    ['a javascript: URL', { sites: ['javascript:alert(1)', GOOD] }, { sites: [GOOD] }],
+    [
+      'an http site',
+      { sites: ['http://densenkenpo.portal.kosmo-web.jp', GOOD] },
+      { sites: [GOOD] },
+    ],
+    ['a path or a repeat', { sites: [`${GOOD}/login`, GOOD, GOOD] }, { sites: [GOOD] }],
+    ['a 100 000-character site', { sites: [`https://${'a'.repeat(100_000)}.jp`] }, { sites: [] }],
+    ['more than 50 sites', { sites: many }, { sites: many.slice(0, 50) }],
+    ['a 300-character device name', { deviceName: 'x'.repeat(300) }, { deviceName: undefined }],
+    [
+      'a device name with spaces',
+      { deviceName: '  Chrome on Windows ' },
+      { deviceName: 'Chrome on Windows' },
+    ],
+  ])('cleans %s, still importing the account', (_label, fields, expected) => {
+    const read = readBackupPayload(encode({ accounts: [entry(fields)] }));
+    expect(read.skipped).toEqual([]);
+    expect(read.accounts).toHaveLength(1);
+    const { sites, deviceName } = read.accounts[0]!;
+    expect({ sites, deviceName }).toEqual({ sites: [], deviceName: undefined, ...expected });
+  });
+
   it.each([
     ['not UTF-8', new Uint8Array([0xff, 0xfe, 0x00])],
     ['not JSON', new TextEncoder().encode('{')],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyEntries, commitOutcomes, toAdd } from '../../../lib/import/classify';
+import { classifyEntries, commitOutcomes, previewItems, toAdd } from '../../../lib/import/classify';
 import { readPastedText } from '../../../lib/import/qr-text';
 import { sampleAccount } from '../vault/helpers';
 
@@ -18,6 +18,33 @@ describe('classifying entries against the vault’s accounts, given as data', ()
     );
     expect(entries.map((e) => e.status)).toEqual(['new', 'existing', 'existing', 'conflict']);
     expect(toAdd(entries).map((a) => a.secret)).toEqual(['MFRGGZDFMZTWQ2LK', 'GEZDGNBVGY3TQOJQ']);
+  });
+});
+
+describe('what a preview shows and a commit adds of a file’s account', () => {
+  const pinned = sampleAccount({
+    issuer: 'Look-alike',
+    secret: 'MFRGGZDFMZTWQ2LK',
+    sites: ['https://densenkenpo.portal.kosmo-web.jp', 'https://sso.example.ac.jp:8443'],
+    pinned: true,
+  });
+
+  it('lists the hosts each entry is bound to', () => {
+    expect(previewItems(classifyEntries([STORED], [pinned, sampleAccount({ sites: [] })]))).toEqual(
+      [
+        {
+          title: 'Look-alike (taro@example.jp)',
+          status: 'new',
+          hosts: ['densenkenpo.portal.kosmo-web.jp', 'sso.example.ac.jp:8443'],
+        },
+        { title: 'KOSMO (taro@example.jp)', status: 'existing', hosts: [] },
+      ],
+    );
+  });
+
+  it('drops pinned unless restoring into an empty vault', () => {
+    expect(toAdd(classifyEntries([STORED], [pinned]))[0]).not.toHaveProperty('pinned');
+    expect(toAdd(classifyEntries([], [pinned]))[0]).toMatchObject({ pinned: true });
   });
 });
 
