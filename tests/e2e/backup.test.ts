@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackup } from '../../lib/backup/pc-backup';
 import { launchWithExtension, removeProfile, type ExtensionBrowser } from './support/browser';
 import { sendFromPage } from './support/messages';
 import { PopupPage } from './support/popup-page';
@@ -181,4 +182,36 @@ describe('backup and restore on the manage page', () => {
       expect(await manage.getByTestId('import-result').innerText()).toMatch(/Added: 12/);
     },
   );
+
+  it('imports a crafted backup without its bad sites or its pin, showing the good binding', async () => {
+    const site = 'https://densenkenpo.portal.kosmo-web.jp';
+    const crafted = {
+      ...ACCOUNTS[0]!,
+      issuer: 'Crafted',
+      name: 'look-alike',
+      secret: 'MFRGGZDFMZTWQ2LKNNWG23TP',
+      sites: ['javascript:alert(1)', `https://${'a'.repeat(100_000)}.jp`, site],
+      deviceName: 'x'.repeat(300),
+      pinned: true,
+    };
+    const file = join(browser.profileDir, 'crafted.json');
+    const cost = { memoryKiB: 64, iterations: 1, parallelism: 1 };
+    await writeFile(
+      file,
+      await createBackup([crafted], BACKUP_PASSWORD, { now: Date.now(), crypto, kdfCost: cost }),
+    );
+    await openManage();
+    await manage.getByTestId('import-password').fill(BACKUP_PASSWORD);
+    await manage.getByTestId('import-file').setInputFiles(file);
+    await manage.getByTestId('import-preview').waitFor();
+    expect(await manage.getByTestId('import-preview-sites').allInnerTexts()).toEqual([
+      'Used on densenkenpo.portal.kosmo-web.jp',
+    ]);
+    await manage.getByTestId('import-submit').click();
+    await expect.poll(() => manage.getByTestId('import-result').innerText()).toMatch(/Added: 1/);
+    const stored = (await accountsOf(manage)).find((a) => a.issuer === 'Crafted');
+    expect(stored).toMatchObject({ sites: [site] });
+    expect(stored?.pinned).toBeUndefined();
+    expect(stored?.deviceName).toBeUndefined();
+  });
 });
