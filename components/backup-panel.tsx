@@ -71,7 +71,7 @@ export function BackupPanel({ t, status, busy, error, done, onCreate }: Props) {
             onChange={(e) => setMaster(e.target.value)}
           />
         </label>
-        <label>
+        <label className="row-start">
           {t('backup_password')}
           <input
             type="password"
