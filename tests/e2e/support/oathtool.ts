@@ -12,9 +12,12 @@ export function oathtoolTotp(base32: string, atMs = Date.now()): string {
   ).trim();
 }
 
-/** Waits until at least `seconds` remain in the current 30 s step, so a read stays in it. */
-export async function awayFromStepEdge(seconds = 6): Promise<void> {
-  const left = 30 - (Math.floor(Date.now() / 1000) % 30);
+/**
+ * Waits until at least `seconds` remain in the current 30 s step, so a read stays in it.
+ * `skewMs` moves the clock whose steps count (a server running ahead has its own edges).
+ */
+export async function awayFromStepEdge(seconds = 6, skewMs = 0): Promise<void> {
+  const left = 30 - (Math.floor((Date.now() + skewMs) / 1000) % 30);
   if (left < seconds) await new Promise((r) => setTimeout(r, left * 1000 + 200));
 }
 
