@@ -16,7 +16,7 @@ interface AccountCodes {
  * What an extension page gets for an account: everything it shows, and codes instead of the
  * secret (only the export, after the master password, hands out keys).
  */
-export interface AccountView extends Omit<Account, 'secret'> {
+export interface AccountView extends Omit<Account, 'secret' | 'recoveryCodes'> {
   /** Null when the stored record cannot make codes (a broken key or parameters). */
   codes: AccountCodes | null;
 }
@@ -41,6 +41,8 @@ export function accountView(account: Account, nowMs: number): AccountView {
   if (account.pinned !== undefined) view.pinned = account.pinned;
   // Which sites the user bound themself: the popup's clock check asks only those.
   if (account.trustedSites !== undefined) view.trustedSites = [...account.trustedSites];
+  if (account.user !== undefined) view.user = account.user;
+  if (account.pending) view.pending = true;
   return view;
 }
 

@@ -32,6 +32,24 @@ export interface AccountData extends OtpParams {
   deviceName?: string;
   /** Shown at the top of the list. */
   pinned?: boolean;
+  /**
+   * The site's user name (Keycloak's `#kc-attempted-username`) the account was enrolled or first
+   * chosen under: on a page that shows a user name, only that user's account is filled.
+   */
+  user?: string;
+  /**
+   * Added from a setup page whose form was not (yet) accepted: a later setup of the same user
+   * replaces it, and it is not offered at login while a confirmed account exists.
+   */
+  pending?: boolean;
+  /** One-time recovery codes the site gave (Keycloak's recovery authentication codes). */
+  recoveryCodes?: RecoveryCode[];
+}
+
+/** One of a site's one-time recovery codes, and whether it was used at a login. */
+export interface RecoveryCode {
+  code: string;
+  used: boolean;
 }
 
 /** A stored account: its data plus the plaintext bookkeeping the vault keeps beside it. */

@@ -1,4 +1,4 @@
-import type { AccountData, OtpAlgorithm, OtpType } from '../otp/types';
+import type { AccountData, OtpAlgorithm, OtpType, RecoveryCode } from '../otp/types';
 
 const TYPES: readonly OtpType[] = ['totp', 'hotp'];
 const ALGORITHMS: readonly OtpAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
@@ -50,7 +50,17 @@ export function checkAccountData(value: unknown): AccountData {
     fail('deviceName', 'must be a string when present');
   }
   if (v.pinned !== undefined && typeof v.pinned !== 'boolean') fail('pinned', 'must be a boolean');
+  if (v.user !== undefined && typeof v.user !== 'string')
+    fail('user', 'must be a string when present');
+  if (v.pending !== undefined && typeof v.pending !== 'boolean') {
+    fail('pending', 'must be a boolean when present');
+  }
+  const recoveryCodes =
+    v.recoveryCodes === undefined ? undefined : checkRecoveryCodes(v.recoveryCodes);
   return {
+    ...(typeof v.user === 'string' && v.user !== '' ? { user: v.user } : {}),
+    ...(v.pending === true ? { pending: true } : {}),
+    ...(recoveryCodes && recoveryCodes.length > 0 ? { recoveryCodes } : {}),
     ...(typeof v.deviceName === 'string' ? { deviceName: v.deviceName } : {}),
     ...(v.pinned === true ? { pinned: true } : {}),
     ...(Array.isArray(v.trustedSites) ? { trustedSites: [...(v.trustedSites as string[])] } : {}),
@@ -64,6 +74,18 @@ export function checkAccountData(value: unknown): AccountData {
     name: v.name,
     sites: [...(v.sites as string[])],
   };
+}
+
+function checkRecoveryCodes(value: unknown): RecoveryCode[] {
+  const valid = (c: unknown): c is RecoveryCode =>
+    typeof c === 'object' &&
+    c !== null &&
+    typeof (c as RecoveryCode).code === 'string' &&
+    typeof (c as RecoveryCode).used === 'boolean';
+  if (!Array.isArray(value) || !value.every(valid)) {
+    fail('recoveryCodes', 'must be a list of { code: string, used: boolean } when present');
+  }
+  return value.map(({ code, used }) => ({ code, used }));
 }
 
 /**

@@ -21,11 +21,30 @@ describe('checkAccountData', () => {
     ['name', { name: 7 }],
     ['sites', { sites: 'https://a.example' }],
     ['sites', { sites: [1] }],
+    ['user', { user: 3 }],
+    ['pending', { pending: 'yes' }],
+    ['recoveryCodes', { recoveryCodes: ['abc'] }],
+    ['recoveryCodes', { recoveryCodes: [{ code: 'abc', used: 'no' }] }],
   ])('rejects a bad %s without echoing the value', (field, change) => {
     const call = () => checkAccountData({ ...sampleAccount(), ...change });
     expect(call).toThrow(TypeError);
     expect(call).toThrow(new RegExp(`^account\\.${field} `));
     expect(call).not.toThrow(/JBSWY3DP/);
+  });
+
+  it('keeps the user name, a pending mark and recovery codes, and drops empty ones', () => {
+    const codes = [{ code: 'ab12cd', used: false, extra: 1 }];
+    expect(
+      checkAccountData({ ...sampleAccount(), user: 'tanaka', pending: true, recoveryCodes: codes }),
+    ).toEqual({
+      ...sampleAccount(),
+      user: 'tanaka',
+      pending: true,
+      recoveryCodes: [{ code: 'ab12cd', used: false }],
+    });
+    expect(
+      checkAccountData({ ...sampleAccount(), user: '', pending: false, recoveryCodes: [] }),
+    ).toEqual(sampleAccount());
   });
 
   it.each([
