@@ -3,6 +3,7 @@ import type { Translate } from '../lib/i18n';
 import type { AccountPatch } from '../lib/messaging';
 import type { AccountView } from '../lib/otp/account-codes';
 import { accountTitle } from '../lib/account-title';
+import { closeOnEscape } from '../lib/escape-key';
 import { bindingsToConfirm } from '../lib/site-binding';
 import { isHttpSite, originFromInput } from '../lib/site-origin';
 import { ConfirmBind } from './confirm-bind';
@@ -19,7 +20,8 @@ interface Props {
 
 /**
  * Edits the names and the sites of one account (never its key: that is not shown here). A site
- * added to an account already bound elsewhere is confirmed first, naming both hosts.
+ * added to an account already bound elsewhere is confirmed first, naming both hosts. Esc closes
+ * the confirmation first, then the editor.
  */
 export function AccountEditor({ t, account, error, onSave, onCancel }: Props) {
   const [issuer, setIssuer] = useState(account.issuer);
@@ -84,7 +86,12 @@ export function AccountEditor({ t, account, error, onSave, onCancel }: Props) {
   }
 
   return (
-    <form className="account-editor" onSubmit={submit} data-testid="account-editor">
+    <form
+      className="account-editor"
+      onSubmit={submit}
+      onKeyDown={closeOnEscape(onCancel)}
+      data-testid="account-editor"
+    >
       <div className="grid">
         <label>
           {t('add_issuer')}
@@ -121,7 +128,7 @@ export function AccountEditor({ t, account, error, onSave, onCancel }: Props) {
                   aria-label={t('edit_site_remove', [origin])}
                   onClick={() => setSites((current) => current.filter((s) => s !== origin))}
                 >
-                  ×
+                  {t('edit_site_remove_short')}
                 </button>
               </li>
             ))}

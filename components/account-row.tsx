@@ -79,7 +79,7 @@ export function AccountRow({
         className="account-main"
         data-row-focus
         onClick={() => code && onCopy(code)}
-        aria-label={t('copy_label', [title])}
+        title={t('copy_label', [title])}
       >
         <span className="account-issuer" data-testid="account-issuer">
           {account.issuer || account.name}

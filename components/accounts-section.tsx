@@ -66,6 +66,8 @@ export function AccountsSection(props: Props) {
         onClearError();
         setEditing(null);
         setDeleting(null);
+        // Back to the row the editor or the question was opened from.
+        setFocusId(account.id);
       };
       return (
         <li key={account.id} className="manage-account open" data-testid="manage-account">

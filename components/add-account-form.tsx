@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { closeOnEscape } from '../lib/escape-key';
 import type { Translate } from '../lib/i18n';
 import type { NewAccount } from '../lib/messaging';
 import { OTP_DEFAULTS, type OtpAlgorithm, type OtpType } from '../lib/otp/types';
@@ -14,7 +15,11 @@ interface Props {
 
 const ALGORITHMS: OtpAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
 
-/** Add by typed key (with the Keycloak defaults) or by a pasted `otpauth://` URI. */
+/**
+ * Add by typed key (with the Keycloak defaults) or by a pasted `otpauth://` URI (under 「詳細」, or
+ * pasted into the key box, which is where people paste). A typed key needs a service or account
+ * name: a row without one could not be told apart. Esc closes the form.
+ */
 export function AddAccountForm({ t, busy, error, onSubmit, onCancel }: Props) {
   const [issuer, setIssuer] = useState('');
   const [name, setName] = useState('');
@@ -25,11 +30,20 @@ export function AddAccountForm({ t, busy, error, onSubmit, onCancel }: Props) {
   const [digits, setDigits] = useState(`${OTP_DEFAULTS.digits}`);
   const [period, setPeriod] = useState(`${OTP_DEFAULTS.period}`);
   const [counter, setCounter] = useState(`${OTP_DEFAULTS.counter}`);
+  const [nameMissing, setNameMissing] = useState(false);
+  const issuerRef = useRef<HTMLInputElement>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (uri.trim()) {
-      onSubmit({ uri: uri.trim() });
+    const pasted =
+      uri.trim() || (/^otpauth(-migration)?:/i.test(secret.trim()) ? secret.trim() : '');
+    if (pasted) {
+      onSubmit({ uri: pasted });
+      return;
+    }
+    if (!issuer.trim() && !name.trim()) {
+      setNameMissing(true);
+      issuerRef.current?.focus();
       return;
     }
     onSubmit({
@@ -48,32 +62,47 @@ export function AddAccountForm({ t, busy, error, onSubmit, onCancel }: Props) {
   };
 
   return (
-    <form className="panel add-form" onSubmit={submit}>
+    <form className="panel add-form" onSubmit={submit} onKeyDown={closeOnEscape(onCancel)}>
       <h1>{t('add_title')}</h1>
       <label>
         {t('add_issuer')}
         <input
+          ref={issuerRef}
           data-testid="add-issuer"
           value={issuer}
-          onChange={(e) => setIssuer(e.target.value)}
+          onChange={(e) => {
+            setIssuer(e.target.value);
+            setNameMissing(false);
+          }}
           placeholder={t('add_issuer_placeholder')}
+          aria-invalid={nameMissing}
           autoFocus
         />
       </label>
       <label>
         {t('add_name')}
-        <input data-testid="add-name" value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          data-testid="add-name"
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+            setNameMissing(false);
+          }}
+          aria-invalid={nameMissing}
+        />
       </label>
       <label>
         {t('add_secret')}
-        <input
+        <textarea
           data-testid="add-secret"
           value={secret}
           onChange={(e) => setSecret(e.target.value)}
+          onKeyDown={submitOnEnter}
           placeholder="ABCD EFGH IJKL MNOP …"
+          rows={2}
           autoComplete="off"
           spellCheck={false}
-          className="mono"
+          className="mono key-input"
         />
       </label>
       <details className="advanced">
@@ -127,20 +156,20 @@ export function AddAccountForm({ t, busy, error, onSubmit, onCancel }: Props) {
             </label>
           )}
         </div>
+        <label className="add-uri">
+          {t('add_uri')}
+          <textarea
+            data-testid="add-uri"
+            value={uri}
+            onChange={(e) => setUri(e.target.value)}
+            placeholder="otpauth://totp/…"
+            rows={2}
+            spellCheck={false}
+            className="mono"
+          />
+        </label>
       </details>
-      <label>
-        {t('add_uri')}
-        <textarea
-          data-testid="add-uri"
-          value={uri}
-          onChange={(e) => setUri(e.target.value)}
-          placeholder="otpauth://totp/…"
-          rows={2}
-          spellCheck={false}
-          className="mono"
-        />
-      </label>
-      <ErrorMessage text={error} />
+      <ErrorMessage text={nameMissing ? t('error_title_empty') : error} />
       <div className="row-actions">
         <button type="submit" className="primary" data-testid="add-submit" disabled={busy}>
           {t('add_submit')}
@@ -151,4 +180,11 @@ export function AddAccountForm({ t, busy, error, onSubmit, onCancel }: Props) {
       </div>
     </form>
   );
+}
+
+/** The key box wraps long keys over lines, but Enter still adds, as in a one-line field. */
+function submitOnEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
+  if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+  event.preventDefault();
+  event.currentTarget.form?.requestSubmit();
 }

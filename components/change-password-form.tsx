@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import type { Translate } from '../lib/i18n';
+import type { MessageKey, Translate } from '../lib/i18n';
 import { ErrorMessage } from './error-message';
-import { NewPasswordFields, newPasswordError } from './new-password-fields';
+import { NewPasswordFields, newPasswordError, stillWrong } from './new-password-fields';
 
 interface Props {
   t: Translate;
@@ -16,15 +16,18 @@ export function ChangePasswordForm({ t, busy, onChange }: Props) {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<MessageKey | null>(null);
   const [done, setDone] = useState(false);
+  const shown = stillWrong(problem, password, confirm);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
+    setProblem(null);
     if (!old) return setError(t('error_wrong_password'));
-    const problem = newPasswordError(password, confirm);
-    if (problem) return setError(t(problem));
+    const found = newPasswordError(password, confirm);
     setError(null);
+    if (found) return setProblem(found);
     const failed = await onChange(old, password);
     setError(failed);
     if (failed) return;
@@ -56,7 +59,7 @@ export function ChangePasswordForm({ t, busy, onChange }: Props) {
         onPassword={setPassword}
         onConfirm={setConfirm}
       />
-      <ErrorMessage text={error} />
+      <ErrorMessage text={shown ? t(shown) : error} />
       {done && (
         <p className="success" role="status" data-testid="password-changed">
           {t('security_password_changed')}

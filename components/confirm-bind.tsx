@@ -1,3 +1,4 @@
+import { closeOnEscape } from '../lib/escape-key';
 import type { Translate } from '../lib/i18n';
 import { hostOf } from '../lib/site-binding';
 
@@ -14,7 +15,7 @@ interface Props {
 
 /**
  * Binding an account to a second site hands that site its codes: asked once, naming the hosts it
- * is bound to and the new one, so a look-alike subdomain is not bound by a stray click.
+ * is bound to and the new one, so a look-alike subdomain is not bound by a stray click. Esc cancels.
  */
 export function ConfirmBind({ t, title, bound, added, onConfirm, onCancel }: Props) {
   const names = (origins: readonly string[]) =>
@@ -22,7 +23,12 @@ export function ConfirmBind({ t, title, bound, added, onConfirm, onCancel }: Pro
   const hosts = names(bound);
   const next = names(added);
   return (
-    <div className="confirm" role="alertdialog" aria-label={t('bind_confirm_title', [title])}>
+    <div
+      className="confirm"
+      role="alertdialog"
+      aria-label={t('bind_confirm_title', [title])}
+      onKeyDown={closeOnEscape(onCancel)}
+    >
       <p data-testid="bind-confirm-text">{t('bind_confirm_question', [title, hosts, next])}</p>
       <p className="hint">{t('bind_confirm_warning', [next])}</p>
       <div className="row-actions">

@@ -1,3 +1,4 @@
+import { closeOnEscape } from '../lib/escape-key';
 import type { Translate } from '../lib/i18n';
 
 interface Props {
@@ -7,10 +8,15 @@ interface Props {
   onCancel: () => void;
 }
 
-/** Deleting loses the account for good, so it asks once, in words. */
+/** Deleting loses the account for good, so it asks once, in words; Esc is 「キャンセル」. */
 export function ConfirmDelete({ t, title, onConfirm, onCancel }: Props) {
   return (
-    <div className="confirm" role="alertdialog" aria-label={t('delete_title', [title])}>
+    <div
+      className="confirm"
+      role="alertdialog"
+      aria-label={t('delete_title', [title])}
+      onKeyDown={closeOnEscape(onCancel)}
+    >
       <p>{t('delete_question', [title])}</p>
       <p className="hint">{t('delete_warning')}</p>
       <div className="row-actions">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { closeOnEscape } from '../lib/escape-key';
 import type { Translate } from '../lib/i18n';
 import type { FailedAccount } from '../lib/vault/account-list';
 
@@ -23,7 +24,7 @@ export function FailedRecord({ t, failed, onDelete }: Props) {
           : t('error_record_corrupt', [`${failed.position}`])}
       </p>
       {confirming ? (
-        <div className="row-actions">
+        <div className="row-actions" onKeyDown={closeOnEscape(() => setConfirming(false))}>
           <span>{t('failed_delete_question')}</span>
           <button
             type="button"

@@ -42,7 +42,7 @@ export function ManageAccountRow(props: Props) {
 
   const button = (
     icon: IconName,
-    label: string,
+    [text, label]: [string, string],
     testId: string,
     onClick: () => void,
     extra: { disabled?: boolean; pressed?: boolean; danger?: boolean } = {},
@@ -58,6 +58,7 @@ export function ManageAccountRow(props: Props) {
       onClick={onClick}
     >
       <Icon name={icon} />
+      <span className="action-text">{text}</span>
     </button>
   );
 
@@ -95,19 +96,40 @@ export function ManageAccountRow(props: Props) {
       <span className="manage-account-actions">
         {button(
           'pin',
-          t(account.pinned ? 'account_unpin' : 'account_pin', [title]),
+          account.pinned
+            ? [t('account_unpin_short'), t('account_unpin', [title])]
+            : [t('account_pin_short'), t('account_pin', [title])],
           'account-pin',
           onTogglePin,
           { pressed: account.pinned === true },
         )}
-        {button('up', t('account_move_up', [title]), 'account-up', () => onMove(-1), {
-          disabled: !canMoveUp,
-        })}
-        {button('down', t('account_move_down', [title]), 'account-down', () => onMove(1), {
-          disabled: !canMoveDown,
-        })}
-        {button('edit', t('account_edit_label', [title]), 'account-edit', onEdit)}
-        {button('trash', t('delete_title', [title]), 'account-delete', onDelete, { danger: true })}
+        {button(
+          'up',
+          [t('account_up_short'), t('account_move_up', [title])],
+          'account-up',
+          () => onMove(-1),
+          { disabled: !canMoveUp },
+        )}
+        {button(
+          'down',
+          [t('account_down_short'), t('account_move_down', [title])],
+          'account-down',
+          () => onMove(1),
+          { disabled: !canMoveDown },
+        )}
+        {button(
+          'edit',
+          [t('account_edit'), t('account_edit_label', [title])],
+          'account-edit',
+          onEdit,
+        )}
+        {button(
+          'trash',
+          [t('account_delete_short'), t('delete_title', [title])],
+          'account-delete',
+          onDelete,
+          { danger: true },
+        )}
       </span>
     </li>
   );

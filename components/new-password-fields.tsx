@@ -58,3 +58,15 @@ export function newPasswordError(password: string, confirm: string): MessageKey 
   if ([...password].length < MIN_PASSWORD_LENGTH) return 'error_password_too_short';
   return password === confirm ? null : 'error_password_mismatch';
 }
+
+/**
+ * The problem a submit found, for as long as it still applies: once the user fixes it (the two
+ * passwords now match, or the password is long enough) it goes away without another submit.
+ */
+export function stillWrong(
+  shown: MessageKey | null,
+  password: string,
+  confirm: string,
+): MessageKey | null {
+  return shown && newPasswordError(password, confirm) === shown ? shown : null;
+}

@@ -4,15 +4,18 @@ interface Props {
   t: Translate;
   onAdd: () => void;
   onLock: () => void;
+  /** When the vault locks by itself (autoLockNote), told beside 「ロック」. */
+  lockNote?: string;
 }
 
-export function PopupHeader({ t, onAdd, onLock }: Props) {
+/** The unlocked popup's bar: the product's name (the page's heading), 「＋ 追加」 and 「ロック」. */
+export function PopupHeader({ t, onAdd, onLock, lockNote }: Props) {
   return (
     <header className="bar">
-      <span className="brand">
+      <h1 className="brand">
         <img src="/icon/32.png" alt="" width={20} height={20} />
         PC Authenticator
-      </span>
+      </h1>
       <button type="button" className="small" data-testid="add-account" onClick={onAdd}>
         ＋ {t('add_short')}
       </button>
@@ -21,7 +24,7 @@ export function PopupHeader({ t, onAdd, onLock }: Props) {
         className="small"
         data-testid="lock"
         onClick={onLock}
-        title={t('lock_hint')}
+        title={lockNote ? `${t('lock_hint')}\n${lockNote}` : t('lock_hint')}
       >
         {t('lock')}
       </button>

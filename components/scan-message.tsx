@@ -4,11 +4,13 @@ import type { ScanResult } from '../lib/messaging';
 interface Props {
   t: Translate;
   result: ScanResult;
+  /** The page is a Keycloak setup page: its own 「PC Authenticatorに追加」 needs no scan. */
+  onSetupPage?: boolean;
   onOpenManage: () => void;
 }
 
 /** What the scan did, in words; a page we can't read offers the image import instead. */
-export function ScanMessage({ t, result, onOpenManage }: Props) {
+export function ScanMessage({ t, result, onSetupPage, onOpenManage }: Props) {
   if (result.kind === 'select')
     return (
       <p className="notice" role="status">
@@ -18,7 +20,7 @@ export function ScanMessage({ t, result, onOpenManage }: Props) {
   if (result.kind === 'unsupported') {
     return (
       <div className="notice" role="status" data-testid="scan-unsupported">
-        <p>{t('scan_unsupported')}</p>
+        <p>{t(onSetupPage ? 'scan_setup_page' : 'scan_unsupported')}</p>
         <button type="button" className="small" onClick={onOpenManage}>
           {t('open_manage')}
         </button>

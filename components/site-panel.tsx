@@ -5,19 +5,26 @@ interface Props {
   t: Translate;
   site: PageSite;
   filled: 'filled' | 'nothing' | null;
+  /** Whether there is anything to fill: if not, 「このページに入力」 is not the main button. */
+  primary: boolean;
   onFill: () => void;
   onEnable: () => void;
   onDisable: () => void;
 }
 
 /** The page behind the popup: fill its code, or turn the extension on for it. */
-export function SitePanel({ t, site, filled, onFill, onEnable, onDisable }: Props) {
+export function SitePanel({ t, site, filled, primary, onFill, onEnable, onDisable }: Props) {
   const host = site.origin ? new URL(site.origin).host : '';
   return (
     <div className="site-panel">
       {site.enabled || !site.origin ? (
         <>
-          <button type="button" className="primary small" data-testid="fill-page" onClick={onFill}>
+          <button
+            type="button"
+            className={primary ? 'primary small' : 'small'}
+            data-testid="fill-page"
+            onClick={onFill}
+          >
             {t('fill_page')}
           </button>
           <span className="hint site-host">{host}</span>
@@ -34,6 +41,11 @@ export function SitePanel({ t, site, filled, onFill, onEnable, onDisable }: Prop
             {t('site_enable')}
           </button>
         </>
+      )}
+      {site.setup && (
+        <p className="hint site-result" data-testid="site-setup-hint">
+          {t('site_setup_hint')}
+        </p>
       )}
       {filled && (
         <p className="hint site-result" role="status">

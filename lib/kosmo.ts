@@ -11,3 +11,9 @@ export function isKosmoSite(origin: string): boolean {
     return false;
   }
 }
+
+/**
+ * KOSMO Web's start page for the union this extension was made for: the first-run popup opens it,
+ * since its setup page (after signing in) is where the one-click 「PC Authenticatorに追加」 is.
+ */
+export const KOSMO_WEB_URL = 'https://densenkenpo.portal.kosmo-web.jp/';

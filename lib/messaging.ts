@@ -62,6 +62,8 @@ export interface PageSite {
   /** KOSMO hosts are always on; other sites only once the user allowed them. */
   enabled: boolean;
   kosmo: boolean;
+  /** The tab shows a Keycloak setup page (its toolbar badge is on): its own button adds. */
+  setup: boolean;
 }
 
 /** What the manage page may change about an account (never its secret or parameters). */
@@ -146,6 +148,8 @@ export interface ProtocolMap {
   'otp.codes'(): Result<SiteCodes>;
   /** From the setup page as the user submits it: the device name they kept or typed. */
   'enroll.device'(data: { ref: string; label: string }): Result<null>;
+  /** From a content script: its page shows a setup page (or no longer), for the toolbar hint. */
+  'enroll.page'(data: { setup: boolean }): Result<null>;
   /** From a content script: show the user where to unlock (the popup, or a tab with it). */
   'ui.open-unlock'(): Result<null>;
   /**

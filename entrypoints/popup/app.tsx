@@ -6,27 +6,38 @@ import { BackupReminder } from '../../components/backup-reminder';
 import { ClockWarning } from '../../components/clock-warning';
 import { ErrorMessage } from '../../components/error-message';
 import { FailedRecord } from '../../components/failed-record';
+import { FIRST_RUN_HEADING, FirstRun } from '../../components/first-run';
 import { PasswordSetup } from '../../components/password-setup';
 import { PopupActions } from '../../components/popup-actions';
 import { PopupHeader } from '../../components/popup-header';
 import { ScanMessage } from '../../components/scan-message';
 import { SitePanel } from '../../components/site-panel';
 import { SearchBox } from '../../components/search-box';
+import { TabIntro } from '../../components/tab-intro';
 import { UnlockForm } from '../../components/unlock-form';
 import { pinnedFirst } from '../../lib/account-order';
 import { filterAccounts, SEARCH_THRESHOLD } from '../../lib/account-search';
+import { autoLockNote } from '../../lib/auto-lock-note';
 import { needsBackup } from '../../lib/backup-protocol';
 import { t } from '../../lib/browser-i18n';
 import { useBackupStatus } from '../../lib/hooks/use-backup-status';
 import { useClock } from '../../lib/hooks/use-clock';
 import { useCodeRefresh } from '../../lib/hooks/use-code-refresh';
 import { useCopy } from '../../lib/hooks/use-copy';
+import { useFocusNext } from '../../lib/hooks/use-focus-next';
 import { usePageSite } from '../../lib/hooks/use-page-site';
-import { useScan } from '../../lib/hooks/use-scan';
+import { targetTab, useScan } from '../../lib/hooks/use-scan';
 import { useNow } from '../../lib/hooks/use-now';
 import { useReturnToTab } from '../../lib/hooks/use-return-to-tab';
+import { useSettings } from '../../lib/hooks/use-settings';
 import { useVault } from '../../lib/hooks/use-vault';
 import { errorText } from '../../lib/i18n';
+import { KOSMO_WEB_URL } from '../../lib/kosmo';
+
+/** What the focus moves to once the vault opens: the first account, or the first-run text. */
+const firstContent = () =>
+  document.querySelector<HTMLElement>('[data-row-focus]') ??
+  document.getElementById(FIRST_RUN_HEADING);
 
 export function App() {
   const vault = useVault();
@@ -44,6 +55,15 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const errorMessage = error ? errorText(t, error) : null;
   const showSearch = list.accounts.length > SEARCH_THRESHOLD;
+  const lockNote = autoLockNote(t, useSettings().settings.autoLockMinutes);
+  const visible = filterAccounts(pinnedFirst(list.accounts), query);
+  // The rows' order, for finding a new one: kept before useFocusNext, whose effect reads it.
+  const visibleRef = useRef<string[]>([]);
+  const visibleIds = visible.map((a) => a.id).join(' ');
+  useEffect(() => {
+    visibleRef.current = visibleIds.split(' ');
+  }, [visibleIds]);
+  const focusNext = useFocusNext();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -62,36 +82,79 @@ export function App() {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  if (status === 'loading') return <div className="panel" aria-busy="true" />;
-  if (status === 'none')
-    return <PasswordSetup t={t} busy={busy} error={errorMessage} onCreate={vault.create} />;
-  if (status === 'locked')
-    return <UnlockForm t={t} busy={busy} error={errorMessage} onUnlock={vault.unlock} />;
+  if (status === 'loading') return <main className="panel" aria-busy="true" />;
+  if (status === 'none' || status === 'locked') {
+    // A page opened this as a tab (popup.html?tab=N): say whose it is and why.
+    const intro = targetTab() !== undefined && (
+      <TabIntro
+        t={t}
+        host={page.site?.origin ? new URL(page.site.origin).host : null}
+        creating={status === 'none'}
+      />
+    );
+    const opened = (ok: boolean) => ok && focusNext(firstContent);
+    return (
+      <main>
+        {intro}
+        {status === 'none' ? (
+          <PasswordSetup
+            t={t}
+            busy={busy}
+            error={errorMessage}
+            lockNote={lockNote}
+            onCreate={(password) => void vault.create(password).then(opened)}
+          />
+        ) : (
+          <UnlockForm
+            t={t}
+            busy={busy}
+            error={errorMessage}
+            onUnlock={(password) => void vault.unlock(password).then(opened)}
+          />
+        )}
+      </main>
+    );
+  }
 
   const openAdd = () => {
     vault.clearError();
     setAdding(true);
   };
 
-  if (adding)
+  if (adding) {
+    const add = async (account: Parameters<typeof vault.add>[0]) => {
+      const before = new Set(list.accounts.map((a) => a.id));
+      if (!(await vault.add(account))) return;
+      setAdding(false);
+      // The new row: its place among the rows shown, once the list has it.
+      focusNext(() => {
+        const index = visibleRef.current.findIndex((id) => !before.has(id));
+        return index < 0 ? null : document.querySelectorAll<HTMLElement>('[data-row-focus]')[index];
+      });
+    };
     return (
-      <AddAccountForm
-        t={t}
-        busy={busy}
-        error={errorMessage}
-        onSubmit={(account) => void vault.add(account).then((added) => added && setAdding(false))}
-        onCancel={() => {
-          vault.clearError();
-          setAdding(false);
-        }}
-      />
+      <main>
+        <AddAccountForm
+          t={t}
+          busy={busy}
+          error={errorMessage}
+          onSubmit={(account) => void add(account)}
+          onCancel={() => {
+            vault.clearError();
+            setAdding(false);
+            focusNext(() => document.querySelector<HTMLElement>('[data-testid="add-account"]'));
+          }}
+        />
+      </main>
     );
+  }
 
-  const visible = filterAccounts(pinnedFirst(list.accounts), query);
+  const empty = list.accounts.length === 0;
   return (
     <main>
       <PopupHeader
         t={t}
+        lockNote={lockNote}
         onAdd={openAdd}
         onLock={() => {
           setQuery('');
@@ -104,8 +167,10 @@ export function App() {
       {page.site && (
         <SitePanel
           t={t}
-          site={page.site}
+          // With no account, the first-run text below says what to press on a setup page.
+          site={empty ? { ...page.site, setup: false } : page.site}
           filled={page.filled}
+          primary={!empty && !!page.site.origin && !page.site.setup}
           onFill={() => void page.fill()}
           onEnable={() => void page.enable()}
           onDisable={() => void page.disable()}
@@ -118,7 +183,12 @@ export function App() {
         onOpenManage={scanner.openManage}
       />
       {scanner.result && (
-        <ScanMessage t={t} result={scanner.result} onOpenManage={scanner.openManage} />
+        <ScanMessage
+          t={t}
+          result={scanner.result}
+          onSetupPage={page.site?.setup}
+          onOpenManage={scanner.openManage}
+        />
       )}
       {backupStatus !== undefined && needsBackup(list.accounts, backupStatus) && (
         <BackupReminder
@@ -140,14 +210,13 @@ export function App() {
       {list.failed.map((f) => (
         <FailedRecord key={f.id} t={t} failed={f} onDelete={() => void vault.remove(f.id)} />
       ))}
-      {list.accounts.length === 0 ? (
-        <div className="empty">
-          <p>{t('empty_title')}</p>
-          <p className="hint">{t('empty_hint')}</p>
-          <button type="button" className="primary" onClick={openAdd}>
-            {t('add_title')}
-          </button>
-        </div>
+      {empty ? (
+        <FirstRun
+          t={t}
+          onSetupPage={page.site?.setup ?? false}
+          onOpenKosmo={() => void browser.tabs.create({ url: KOSMO_WEB_URL })}
+          onTypeKey={openAdd}
+        />
       ) : visible.length === 0 ? (
         <p className="empty hint">{t('search_none')}</p>
       ) : (

@@ -7,6 +7,7 @@ import type { Vault } from '../vault/vault';
 import { InputError } from './errors';
 import type { PageHandlers } from './routes';
 import { isKosmoOrigin } from './senders';
+import { isSetupHintShown } from './toolbar-hint';
 
 const SCRIPT_ID = 'pc-authenticator-sites';
 
@@ -69,10 +70,11 @@ export function siteHandlers(vault: Vault) {
   return {
     'fill.page': ({ tabId }) => fillTab(tabId),
     'sites.page': async ({ tabId }) => {
-      const origin = originOfUrl((await targetTab(tabId))?.url);
+      const tab = await targetTab(tabId);
+      const origin = originOfUrl(tab?.url);
       const kosmo = !!origin && isKosmoOrigin(origin);
       const enabled = kosmo || (!!origin && (await enabledSitesItem.getValue()).includes(origin));
-      return { origin, kosmo, enabled };
+      return { origin, kosmo, enabled, setup: enabled && (await isSetupHintShown(tab?.id)) };
     },
     'sites.enable': async ({ origin }) => {
       const clean = strictOrigin(origin);

@@ -22,6 +22,7 @@ import { regionHandlers, scanHandlers } from './scan-handlers';
 import { isAllowedOrigin } from './senders';
 import { startShortcuts } from './shortcuts';
 import { siteHandlers, syncSiteScripts } from './site-handlers';
+import { startToolbarHint, toolbarHintHandlers } from './toolbar-hint';
 import { startUnlockWaiters, vaultHandlers } from './vault-handlers';
 
 /**
@@ -52,6 +53,7 @@ export function startBackground(): void {
       ...manageHandlers(vault, { clearLocal: clearBesideVault }),
     }),
     ...forContent(contentHandlers(vault, now)),
+    ...forContent(toolbarHintHandlers()),
     // The overlay may run on any page the user scanned; the handler needs that tab's capture.
     ...forOverlay(regionHandlers(vault)),
   } satisfies Routes;
@@ -59,6 +61,7 @@ export function startBackground(): void {
   listen(routes, createResponder(routes, { extensionId, isAllowed: isAllowedOrigin, touch }));
 
   startShortcuts(vault);
+  startToolbarHint();
   // Permissions can be revoked at chrome://extensions; registrations follow what is granted.
   browser.permissions.onRemoved.addListener(() => void syncSiteScripts());
   startAutoLock(vault);

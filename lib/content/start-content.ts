@@ -47,6 +47,7 @@ export function startContent(
     recordDevice: (ref, label) => void sendMessage('enroll.device', { ref, label }),
     openUnlock: () => sendMessage('ui.open-unlock', undefined),
     waitForUnlock,
+    onSetupPage: (setup) => void sendMessage('enroll.page', { setup }),
   });
   const autofill = startAutofill({
     doc: document,

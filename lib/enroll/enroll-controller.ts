@@ -5,6 +5,7 @@ import { createScope, type Scope } from '../content/scope';
 import { errorText, type Translate } from '../i18n';
 import type { EnrollResult, EnrollSource } from '../messaging';
 import { createEnrollUi, type EnrollUi } from './enroll-ui';
+import { revealBelowFold } from './reveal';
 import { readAccountHint, readSetupPage, type SetupSource } from './setup-page';
 
 export interface EnrollDeps {
@@ -26,6 +27,8 @@ export interface EnrollDeps {
    * waiting when `scope` stops.
    */
   waitForUnlock: (scope: Scope, then: () => void) => void;
+  /** Told whenever the page starts or stops being a setup page (the toolbar icon's hint). */
+  onSetupPage?: (shown: boolean) => void;
 }
 
 /**
@@ -41,9 +44,15 @@ export function startEnrollment(deps: EnrollDeps): { stop: () => void } {
   // One page load enrolls once: a second click (or a second unlock wait) adds nothing more.
   let busy = false;
   let done = false;
+  let shown = false;
   const attach = () => {
     const source = readSetupPage(deps.doc);
+    if (shown !== !!source) {
+      shown = !!source;
+      deps.onSetupPage?.(shown);
+    }
     if (!source || ui?.mount.host.isConnected) return;
+    const first = !ui;
     ui?.mount.remove();
     ui = createEnrollUi(scope, deps.doc, {
       t: deps.t,
@@ -58,6 +67,7 @@ export function startEnrollment(deps: EnrollDeps): { stop: () => void } {
         (next?.tagName === 'BR' ? next : source.anchor).insertAdjacentElement('afterend', host);
       },
     });
+    if (first && deps.doc.defaultView) revealBelowFold(ui.mount.host, deps.doc.defaultView);
   };
 
   const run = async () => {

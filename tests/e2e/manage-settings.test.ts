@@ -182,7 +182,7 @@ describe('the manage page: accounts, settings and security', () => {
       .toContainEqual(expect.stringMatching(/Wrong password/));
     await page.getByTestId('unlock-password').fill(NEW_PASSWORD);
     await page.getByTestId('unlock-submit').click();
-    await expect.poll(() => rows().count()).toBe(3);
+    await expect.poll(() => rows().count(), { timeout: 10_000 }).toBe(3);
   });
 
   it('deletes nothing when the confirmation word is wrong', async () => {

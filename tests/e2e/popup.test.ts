@@ -44,11 +44,9 @@ describe('the popup', () => {
 
   it('adds from a pasted otpauth URI with a Japanese issuer', async () => {
     await popup.byTestId('add-account').click();
-    await popup
-      .byTestId('add-uri')
-      .fill(
-        `otpauth://totp/%E9%9B%BB%E7%B7%9A%E5%81%A5%E4%BF%9D:taro%40example.jp?secret=${KEY_A}&issuer=%E9%9B%BB%E7%B7%9A%E5%81%A5%E4%BF%9D`,
-      );
+    await popup.pasteUri(
+      `otpauth://totp/%E9%9B%BB%E7%B7%9A%E5%81%A5%E4%BF%9D:taro%40example.jp?secret=${KEY_A}&issuer=%E9%9B%BB%E7%B7%9A%E5%81%A5%E4%BF%9D`,
+    );
     await popup.byTestId('add-submit').click();
     const row = popup.accounts().first();
     await expect.poll(() => row.getByTestId('account-issuer').innerText()).toBe('電線健保');
@@ -74,7 +72,7 @@ describe('the popup', () => {
 
   it('explains a URI that is not an otpauth one', async () => {
     await popup.byTestId('add-account').click();
-    await popup.byTestId('add-uri').fill('https://densenkenpo.portal.kosmo-web.jp/');
+    await popup.pasteUri('https://densenkenpo.portal.kosmo-web.jp/');
     await popup.byTestId('add-submit').click();
     await expect.poll(() => popup.byTestId('error').innerText()).toMatch(/otpauth/);
     await popup.page.getByRole('button', { name: 'Cancel' }).click();

@@ -123,5 +123,9 @@ describe('scanning the screen', () => {
     await popup.page.goto(browser.url(`popup.html?tab=${ownTab}`));
     await popup.byTestId('scan-screen').click();
     await popup.byTestId('scan-unsupported').waitFor();
+    // It names the popup's real button for images.
+    await expect(popup.byTestId('scan-unsupported').innerText()).resolves.toMatch(
+      /“Add from an image or text”/,
+    );
   });
 });

@@ -36,6 +36,14 @@ export class PopupPage {
     await this.byTestId('add-account').waitFor();
   }
 
+  /** In the open add form: pastes an `otpauth://` text into its field under 「詳細」. */
+  async pasteUri(uri: string): Promise<void> {
+    const field = this.byTestId('add-uri');
+    // The field lives in a closed <details>: open it as a user would, by its summary.
+    if (!(await field.isVisible())) await this.page.locator('details.advanced > summary').click();
+    await field.fill(uri);
+  }
+
   accounts() {
     return this.byTestId('account');
   }

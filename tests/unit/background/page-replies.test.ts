@@ -70,6 +70,7 @@ const PLACED: Record<Request, 'asked' | 'keys after the master password' | 'no a
   'accounts.bind': 'asked',
   'otp.codes': 'no account data',
   'enroll.device': 'no account data',
+  'enroll.page': 'no account data',
   'ui.open-unlock': 'no account data',
   'backup.create': 'asked',
   'export.open': 'keys after the master password',

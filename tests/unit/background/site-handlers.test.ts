@@ -41,11 +41,13 @@ describe('the page behind the popup', () => {
       origin: KOSMO,
       kosmo: true,
       enabled: true,
+      setup: false,
     });
     expect(await handlers['sites.page']({ tabId: site })).toEqual({
       origin: SITE,
       kosmo: false,
       enabled: false,
+      setup: false,
     });
     await enabledSitesItem.setValue([SITE]);
     await expect(handlers['sites.page']({ tabId: site })).resolves.toMatchObject({ enabled: true });
