@@ -14,6 +14,7 @@ import { SitePanel } from '../../components/site-panel';
 import { SearchBox } from '../../components/search-box';
 import { UnlockForm } from '../../components/unlock-form';
 import { pinnedFirst } from '../../lib/account-order';
+import { accountTitle } from '../../lib/account-title';
 import { filterAccounts, SEARCH_THRESHOLD } from '../../lib/account-search';
 import { needsBackup } from '../../lib/backup-protocol';
 import { t } from '../../lib/browser-i18n';
@@ -27,6 +28,8 @@ import { useNow } from '../../lib/hooks/use-now';
 import { useReturnToTab } from '../../lib/hooks/use-return-to-tab';
 import { useVault } from '../../lib/hooks/use-vault';
 import { errorText } from '../../lib/i18n';
+import type { AccountView } from '../../lib/otp/account-codes';
+import { hostOf } from '../../lib/site-binding';
 
 export function App() {
   const vault = useVault();
@@ -34,6 +37,7 @@ export function App() {
   const now = useNow();
   useReturnToTab(status);
   const [adding, setAdding] = useState(false);
+  const [boundNote, setBoundNote] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const { copiedId, copyFailed, copy } = useCopy();
   const scanner = useScan(vault.refresh);
@@ -70,6 +74,7 @@ export function App() {
 
   const openAdd = () => {
     vault.clearError();
+    setBoundNote(null);
     setAdding(true);
   };
 
@@ -79,7 +84,15 @@ export function App() {
         t={t}
         busy={busy}
         error={errorMessage}
-        onSubmit={(account) => void vault.add(account).then((added) => added && setAdding(false))}
+        onSubmit={(account) => {
+          // Added with the popup on a KOSMO page: bound to that page at once.
+          const site = page.site?.kosmo ? page.site.origin : null;
+          void vault.add(site ? { ...account, site } : account).then((added) => {
+            if (!added) return;
+            setAdding(false);
+            setBoundNote(boundNoteFor(added));
+          });
+        }}
         onCancel={() => {
           vault.clearError();
           setAdding(false);
@@ -106,7 +119,9 @@ export function App() {
           t={t}
           site={page.site}
           filled={page.filled}
+          accounts={list.accounts}
           onFill={() => void page.fill()}
+          onChoose={(account) => void page.choose(account.id)}
           onEnable={() => void page.enable()}
           onDisable={() => void page.disable()}
         />
@@ -117,6 +132,11 @@ export function App() {
         onScan={() => void scanner.scan()}
         onOpenManage={scanner.openManage}
       />
+      {boundNote && (
+        <p className="notice" role="status" data-testid="add-result">
+          {boundNote}
+        </p>
+      )}
       {scanner.result && (
         <ScanMessage t={t} result={scanner.result} onOpenManage={scanner.openManage} />
       )}
@@ -166,4 +186,10 @@ export function App() {
       )}
     </main>
   );
+}
+
+/** Where a new account was bound at once (a KOSMO page, its issuer's host), in words; else null. */
+function boundNoteFor(added: AccountView): string | null {
+  const [site] = added.sites;
+  return site ? t('add_bound', [accountTitle(added), hostOf(site)]) : null;
 }
