@@ -45,7 +45,9 @@ export function placeBadge(
 ): { left: number; top: number } | null {
   const middle = field.top + (field.bottom - field.top - size.height) / 2;
   const candidates: Box[] = [];
-  if (field.right - field.left - size.width >= TYPING_ROOM) {
+  // Inside only when it fits the field's height too: a list or a note would hang over the page.
+  const fieldHeight = field.bottom - field.top;
+  if (field.right - field.left - size.width >= TYPING_ROOM && size.height <= fieldHeight) {
     candidates.push(boxAt(field.right - size.width - GAP, middle, size));
   }
   candidates.push(

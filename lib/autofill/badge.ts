@@ -72,8 +72,13 @@ export function createBadge(
     { capture: true },
   );
 
+  // Nothing shows before the controller has something to say (a code may be waited out first).
+  let drawn = false;
+  box.hidden = true;
+  mini.hidden = true;
   let stopTicker = () => {};
   const show = (className: string, ...children: Node[]) => {
+    drawn = true;
     stopTicker();
     box.className = className;
     box.replaceChildren(...children);
@@ -135,6 +140,7 @@ export function createBadge(
       show('badge noted', text(message, 'note'));
     },
     place() {
+      if (!drawn) return;
       const view = doc.defaultView;
       const field = input.getBoundingClientRect();
       // Measured at the left edge, so the width it has is the width it wants.

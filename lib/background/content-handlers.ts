@@ -16,7 +16,7 @@ import { ForbiddenSenderError, NoOtpQrError } from './errors';
 import { imageFromDataUrl, qrReader } from './qr-reader';
 import type { ContentHandlers } from './routes';
 import { commitImport } from './import-commit';
-import { pageUser } from './page-user';
+import { claimForUser, pageUser } from './page-user';
 
 /**
  * Everything a content script may ask, on KOSMO or a site the user allowed. Each handler gets the
@@ -63,6 +63,7 @@ export function contentHandlers(vault: Vault, now: CodeClock = Date.now) {
       // Only the named user's accounts: several people may share this PC and this site.
       const user = await pageUser(hints, from);
       const here = siteAccounts(accounts, { origin: from.origin, user });
+      await claimForUser(vault, here.fitting, user);
       const codes = here.fitting.map((a) => {
         const at = now(a.sites);
         return {

@@ -1,5 +1,7 @@
 import type { PageHints } from '../messaging';
+import type { Account } from '../otp/types';
 import { loginUsersItem, type LoginUser } from '../storage';
+import type { Vault } from '../vault/vault';
 import type { ContentHandlers } from './routes';
 import type { ContentSender } from './senders';
 
@@ -35,6 +37,22 @@ export async function pageUser(
   if (shown) return shown;
   const typed = (await loginUsersItem.getValue())[keyOf(from)];
   return typed && now() - typed.at < LOGIN_USER_TTL_MS ? typed.user : null;
+}
+
+/**
+ * An account bound here with no user recorded is given to the user its name names (Keycloak's
+ * QR names the account after the user); from then on it is that user's, so it is no longer
+ * offered to other people as one bound here to no one.
+ */
+export async function claimForUser(
+  vault: Vault,
+  fitting: readonly Account[],
+  user: string | null,
+): Promise<void> {
+  if (!user) return;
+  for (const account of fitting) {
+    if (!account.user) await vault.updateAccount(account.id, { user });
+  }
 }
 
 /** The login form's side: remember the user name sent, per tab and origin, in memory only. */

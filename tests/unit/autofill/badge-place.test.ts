@@ -49,6 +49,11 @@ describe('placeBadge', () => {
   });
 });
 
+it('puts a list taller than the field beside it, not over the field', () => {
+  const list = { width: 150, height: 120 };
+  expect(placeBadge(box(10, 100, 400, 34), list, [LOGIN], 1024)).toEqual({ left: 414, top: 57 });
+});
+
 describe('the badge on a narrow login form', () => {
   const scope = createScope();
   afterEach(() => {
@@ -98,6 +103,15 @@ describe('the badge on a narrow login form', () => {
     const top = parseFloat(badge.host.style.top);
     return { shown, mini, left, top };
   }
+
+  it('shows nothing until it has something to say, even when the page scrolls', () => {
+    document.body.innerHTML = '<input id="otp">';
+    const input = document.querySelector<HTMLInputElement>('#otp')!;
+    const badge = createBadge(scope, document, input, { t: (key) => key, lang: 'ja' });
+    badge.place();
+    const parts = badge.host.shadowRoot!.querySelectorAll<HTMLElement>('[data-testid]');
+    expect([...parts].map((el) => el.hidden)).toEqual([true, true]);
+  });
 
   it('goes right of the field, not over 「ログイン」 below it', () => {
     const { shown, mini, left, top } = narrowForm(1024);

@@ -115,6 +115,15 @@ describe('whose code a login page gets, and choosing one on first use', () => {
     expect(await stored(account.id)).toEqual(before);
   });
 
+  it('gives an account bound here to the user its name names, and keeps it theirs', async () => {
+    const shiro = await env.vault.addAccount(totp('shiro', { sites: [KOSMO] }));
+    expect((await codes({ user: 'saburo' })).choosable).toBe(1);
+    expect((await codes({ user: 'shiro' })).codes.map((c) => c.ref)).toEqual([shiro.id]);
+    expect((await stored(shiro.id)).user).toBe('shiro');
+    // Now shiro's: not offered to saburo as an account bound here to no one.
+    expect(await codes({ user: 'saburo' })).toMatchObject({ choosable: 0, othersBound: true });
+  });
+
   it('binds without a user name when the page names no one', async () => {
     const chosen = await env.vault.addAccount(totp('x'));
     await choose()['otp.choose']({ ref: chosen.id }, from);
