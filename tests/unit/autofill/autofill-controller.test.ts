@@ -42,7 +42,7 @@ describe('the autofill controller', () => {
   let listed: PageHints[] = [];
   let chosen: { ref: string; hints: PageHints }[] = [];
   let choices: SiteChoice[] = [];
-  let chosenCode: Result<SiteCode> = { ok: true, value: code('424242', 25, 'b') };
+  const chosenCode: Result<SiteCode> = { ok: true, value: code('424242', 25, 'b') };
   let opened = 0;
   const otp = () => document.querySelector<HTMLInputElement>('#otp')!;
   let controller: ReturnType<typeof startAutofill> | undefined;
