@@ -1,5 +1,6 @@
 import type { ImportEntry } from '../lib/hooks/use-import-results';
 import { errorText, type Translate } from '../lib/i18n';
+import { hostOf } from '../lib/site-binding';
 import type { ImportOutcome } from '../lib/import/types';
 
 interface Props {
@@ -25,7 +26,9 @@ export function outcomeLine(t: Translate, outcome: ImportOutcome): Line {
       return {
         tone: 'ok',
         kind: outcome.kind,
-        text: t('manage_added', [outcome.title]),
+        text: outcome.site
+          ? t('manage_added_bound', [outcome.title, hostOf(outcome.site)])
+          : t('manage_added', [outcome.title]),
         ...(outcome.warning ? { hint: errorText(t, outcome.warning) } : {}),
       };
     case 'duplicate':

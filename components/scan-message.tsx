@@ -1,5 +1,6 @@
 import { errorText, type Translate } from '../lib/i18n';
 import type { ScanResult } from '../lib/messaging';
+import { hostOf } from '../lib/site-binding';
 
 interface Props {
   t: Translate;
@@ -42,7 +43,9 @@ function describe(
 ) {
   switch (outcome.kind) {
     case 'added':
-      return t('scan_added', [outcome.title]);
+      return outcome.site
+        ? t('scan_added_bound', [outcome.title, hostOf(outcome.site)])
+        : t('scan_added', [outcome.title]);
     case 'duplicate':
       return t('error_duplicate', [outcome.title]);
     case 'invalid':

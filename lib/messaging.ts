@@ -53,7 +53,43 @@ export interface SiteCode {
 
 export type SiteCodes =
   | { vault: 'none' | 'locked' }
-  | { vault: 'unlocked'; autoFill: boolean; submitAfterFill: boolean; codes: SiteCode[] };
+  | {
+      vault: 'unlocked';
+      autoFill: boolean;
+      submitAfterFill: boolean;
+      codes: SiteCode[];
+      /** With no code here: how many accounts the user may choose to bind here (absent: none). */
+      choosable?: number;
+      /** The user the codes are for, when the page or its login form named one. */
+      user?: string | null;
+      /** Accounts are bound here, but for other people only: say so rather than show nothing. */
+      othersBound?: boolean;
+    };
+
+/**
+ * An account the user may choose on a login page none is bound to: names and a handle, never a
+ * code or a site. Sent only after the user's own click on 「使うアカウントを選ぶ」.
+ */
+export interface SiteChoice {
+  ref: string;
+  issuer: string;
+  name: string;
+}
+
+/** What a page says about itself when it asks: the user signing in, its realm's title. */
+export interface PageHints {
+  /** Keycloak's `#kc-attempted-username`; else the worker uses what the login form sent. */
+  user?: string;
+  /** Keycloak's `#kc-header-wrapper`: ranks the accounts offered. */
+  realm?: string;
+}
+
+/**
+ * What 「このページに入力」 did: filled, nothing to fill, or nothing bound yet — then the popup lets
+ * the user choose among `ids` (best first) and binds the one chosen to `origin` for `user`.
+ */
+export type FillPageResult =
+  'filled' | 'nothing' | { choose: { origin: string; user: string | null; ids: string[] } };
 
 /** What the popup knows about the page behind it, for 「このページに入力」 and 「このサイトで有効にする」. */
 export interface PageSite {
@@ -81,8 +117,11 @@ export interface VaultInfo {
   createdAt: number;
 }
 
-/** What the user typed in the add form: either a URI or the fields. */
-export type NewAccount = { uri: string } | { data: AccountData };
+/**
+ * What the user typed in the add form: either a URI or the fields; `site`, the KOSMO page the
+ * popup was opened on, binds the account to it at once.
+ */
+export type NewAccount = ({ uri: string } | { data: AccountData }) & { site?: string };
 
 /**
  * Every request to the background and its reply. The background is the only handler; vault
@@ -135,17 +174,34 @@ export interface ProtocolMap {
    */
   'vault.wipe'(data: { confirmation: string; password: string }): Result<null>;
   /** Fills the code into the page behind the popup (`tabId`, else the active tab). */
-  'fill.page'(data: { tabId?: number }): Result<'filled' | 'nothing'>;
+  'fill.page'(data: { tabId?: number }): Result<FillPageResult>;
   /** The page behind the popup: its origin and whether the extension works there. */
   'sites.page'(data: { tabId?: number }): Result<PageSite>;
   /** After the user granted the origin: run the content script there from now on. */
   'sites.enable'(data: { origin: string }): Result<null>;
   /** Stop working on a site (the permission is removed by the popup itself). */
   'sites.disable'(data: { origin: string }): Result<null>;
-  /** Bind an account to an origin, or unbind it: codes are only ever given to bound sites. */
-  'accounts.bind'(data: { id: string; origin: string; bound: boolean }): Result<null>;
-  /** From a content script: the current codes of the accounts bound to its page's origin. */
-  'otp.codes'(): Result<SiteCodes>;
+  /**
+   * Bind an account to an origin, or unbind it: codes are only ever given to bound sites. `user`:
+   * the page's user name the account is chosen for (「このページに入力」 on a page none fits).
+   */
+  'accounts.bind'(data: {
+    id: string;
+    origin: string;
+    bound: boolean;
+    user?: string;
+  }): Result<null>;
+  /**
+   * From a content script: the current codes of the accounts bound to its page's origin — only
+   * the named user's, when the page (or its login form) named one.
+   */
+  'otp.codes'(data?: PageHints): Result<SiteCodes>;
+  /** From a content script, after the user's click: the accounts they may bind to this page. */
+  'otp.choices'(data: PageHints): Result<SiteChoice[]>;
+  /** From a content script, after the user's click on a choice: bind it here, give its code. */
+  'otp.choose'(data: PageHints & { ref: string }): Result<SiteCode>;
+  /** From a content script as a login form is sent: the user name typed, for the next page. */
+  'login.user'(data: { user: string }): Result<null>;
   /** From the setup page as the user submits it: the device name they kept or typed. */
   'enroll.device'(data: { ref: string; label: string }): Result<null>;
   /** From a content script: its page shows a setup page (or no longer), for the toolbar hint. */
@@ -174,7 +230,8 @@ export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>(
 interface FillNowMessage {
   type: 'fill.now';
 }
-export type FillNowReply = boolean;
+/** Filled or not; or the page has an OTP field but nothing bound fits: the popup should ask. */
+export type FillNowReply = boolean | { choose: true; user: string | null };
 export const FILL_NOW: FillNowMessage = { type: 'fill.now' };
 
 export function isFillNow(message: unknown): message is FillNowMessage {

@@ -126,3 +126,25 @@ export const migrationBatchesItem = parsedItem(
   (raw): Record<string, BatchProgress> =>
     typeof raw === 'object' && raw !== null ? { ...(raw as Record<string, BatchProgress>) } : {},
 );
+
+/** The user name typed into a page's login form, and when (see `lib/background/page-user.ts`). */
+export interface LoginUser {
+  user: string;
+  at: number;
+}
+
+/**
+ * Per tab and origin (`"<tabId> <origin>"`), the user name the login form sent, so the next page
+ * (Keycloak's OTP page) knows whose code to fill when it shows no user name. `storage.session`:
+ * memory only, closed to content scripts, never in the page.
+ */
+export const loginUsersItem = parsedItem('session:loginUsers', (raw): Record<string, LoginUser> => {
+  const out: Record<string, LoginUser> = {};
+  if (typeof raw !== 'object' || raw === null) return out;
+  for (const [key, value] of Object.entries(raw as Record<string, Partial<LoginUser>>)) {
+    if (typeof value?.user === 'string' && typeof value.at === 'number') {
+      out[key] = { user: value.user, at: value.at };
+    }
+  }
+  return out;
+});

@@ -16,6 +16,7 @@ import { SearchBox } from '../../components/search-box';
 import { TabIntro } from '../../components/tab-intro';
 import { UnlockForm } from '../../components/unlock-form';
 import { pinnedFirst } from '../../lib/account-order';
+import { accountTitle } from '../../lib/account-title';
 import { filterAccounts, SEARCH_THRESHOLD } from '../../lib/account-search';
 import { autoLockNote } from '../../lib/auto-lock-note';
 import { needsBackup } from '../../lib/backup-protocol';
@@ -33,6 +34,8 @@ import { useSettings } from '../../lib/hooks/use-settings';
 import { useVault } from '../../lib/hooks/use-vault';
 import { errorText } from '../../lib/i18n';
 import { KOSMO_WEB_URL } from '../../lib/kosmo';
+import type { AccountView } from '../../lib/otp/account-codes';
+import { hostOf } from '../../lib/site-binding';
 
 /** What the focus moves to once the vault opens: the first account, or the first-run text. */
 const firstContent = () =>
@@ -45,6 +48,7 @@ export function App() {
   const now = useNow();
   useReturnToTab(status);
   const [adding, setAdding] = useState(false);
+  const [boundNote, setBoundNote] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const { copiedId, copyFailed, copy } = useCopy();
   const scanner = useScan(vault.refresh);
@@ -118,14 +122,19 @@ export function App() {
 
   const openAdd = () => {
     vault.clearError();
+    setBoundNote(null);
     setAdding(true);
   };
 
   if (adding) {
     const add = async (account: Parameters<typeof vault.add>[0]) => {
       const before = new Set(list.accounts.map((a) => a.id));
-      if (!(await vault.add(account))) return;
+      // Added with the popup on a KOSMO page: bound to that page at once.
+      const site = page.site?.kosmo ? page.site.origin : null;
+      const added = await vault.add(site ? { ...account, site } : account);
+      if (!added) return;
       setAdding(false);
+      setBoundNote(boundNoteFor(added));
       // The new row: its place among the rows shown, once the list has it.
       focusNext(() => {
         const index = visibleRef.current.findIndex((id) => !before.has(id));
@@ -171,7 +180,9 @@ export function App() {
           site={empty ? { ...page.site, setup: false } : page.site}
           filled={page.filled}
           primary={!empty && !!page.site.origin && !page.site.setup}
+          accounts={list.accounts}
           onFill={() => void page.fill()}
+          onChoose={(account) => void page.choose(account.id)}
           onEnable={() => void page.enable()}
           onDisable={() => void page.disable()}
         />
@@ -182,6 +193,11 @@ export function App() {
         onScan={() => void scanner.scan()}
         onOpenManage={scanner.openManage}
       />
+      {boundNote && (
+        <p className="notice" role="status" data-testid="add-result">
+          {boundNote}
+        </p>
+      )}
       {scanner.result && (
         <ScanMessage
           t={t}
@@ -235,4 +251,10 @@ export function App() {
       )}
     </main>
   );
+}
+
+/** Where a new account was bound at once (a KOSMO page, its issuer's host), in words; else null. */
+function boundNoteFor(added: AccountView): string | null {
+  const [site] = added.sites;
+  return site ? t('add_bound', [accountTitle(added), hostOf(site)]) : null;
 }

@@ -2,13 +2,14 @@ import type { Result } from '../app-error';
 import { onPageChanges } from '../content/page-changes';
 import { createScope, type Scope } from '../content/scope';
 import type { Translate } from '../i18n';
-import type { SiteCode, SiteCodes } from '../messaging';
+import type { FillNowReply, PageHints, SiteChoice, SiteCode, SiteCodes } from '../messaging';
 import { createBadge, type Badge } from './badge';
 import { chooseCode } from './choose-code';
 import { detectOtpTarget } from './detect/detect-otp-target';
 import type { OtpTarget } from './detect/types';
 import { deviceChoices } from './device-chooser';
 import { currentValue, fillTarget, submitTarget, targetInputs } from './fill-target';
+import { readPageHints } from './page-hints';
 
 interface AutofillDeps {
   doc: Document;
@@ -16,18 +17,31 @@ interface AutofillDeps {
   lang: string;
   /** Detect generic OTP fields too (sites the user allowed), not only Keycloak's. */
   generic: boolean;
-  requestCodes: () => Promise<Result<SiteCodes>>;
+  /** The codes for this page's origin and user (`hints`: what the page says about itself). */
+  requestCodes: (hints: PageHints) => Promise<Result<SiteCodes>>;
+  /** 「使うアカウントを選ぶ」: list and bind accounts here. Absent: the badge offers no choice. */
+  chooser?: AccountChooser;
   openUnlock: () => void;
   /** Calls back once the vault is unlocked; stops waiting when `scope` stops. */
   waitForUnlock: (scope: Scope, then: () => void) => void;
+}
+
+/** The worker's side of choosing an account on a page none is bound to (after the user's click). */
+interface AccountChooser {
+  list: (hints: PageHints) => Promise<Result<SiteChoice[]>>;
+  /** Binds `ref` to the page's origin for its user; its code. */
+  choose: (ref: string, hints: PageHints) => Promise<Result<SiteCode>>;
 }
 
 /** A running auto-fill: see startAutofill. */
 interface Autofill {
   /** Stops watching and removes the badge (the extension was reloaded or the test ended). */
   stop: () => void;
-  /** 「このページに入力」, the shortcut and the context menu: fill now, whatever the setting. */
-  fillNow: () => Promise<boolean>;
+  /**
+   * 「このページに入力」, the shortcut and the context menu: fill now, whatever the setting — or say
+   * that the user should choose an account (nothing bound here fits, some may be chosen).
+   */
+  fillNow: () => Promise<FillNowReply>;
 }
 
 /** A code with this many seconds or fewer left waits for the next one: it could expire in transit. */
@@ -46,6 +60,7 @@ export function startAutofill(deps: AutofillDeps): Autofill {
   let lastFilled = '';
   let autoDone = false;
   let cancelTimer = () => {};
+  const hints = () => readPageHints(deps.doc);
   const later = (seconds: number) => {
     cancelTimer = scope.timeout(() => void refresh(), seconds * 1000 + 150);
   };
@@ -57,7 +72,7 @@ export function startAutofill(deps: AutofillDeps): Autofill {
   };
 
   const pick = async (ref: string) => {
-    const reply = await deps.requestCodes();
+    const reply = await deps.requestCodes(hints());
     if (scope.stopped || !reply.ok || reply.value.vault !== 'unlocked') return;
     const code = reply.value.codes.find((c) => c.ref === ref);
     if (!code) return;
@@ -65,11 +80,47 @@ export function startAutofill(deps: AutofillDeps): Autofill {
     badge?.showCode(code, () => void pick(ref));
   };
 
+  // Nothing bound here fits (this user's): offer the choice, say why there is no code, or go.
+  const noneFits = (codes: Extract<SiteCodes, { vault: 'unlocked' }>) => {
+    if (!badge) return;
+    if (deps.chooser && (codes.choosable ?? 0) > 0) return badge.showChoose(() => void open());
+    if (codes.user && codes.othersBound) {
+      return badge.showMessage(deps.t('badge_no_account_for_user', [codes.user]));
+    }
+    badge.remove();
+  };
+
+  // The user clicked 「使うアカウントを選ぶ」: only now are the accounts' names asked for.
+  const open = async () => {
+    const current = target;
+    const reply = await deps.chooser?.list(hints());
+    if (!reply?.ok || current !== target || !badge) return;
+    badge.showChoices(
+      reply.value,
+      (choice) => void choose(choice.ref),
+      () => void refresh(),
+    );
+  };
+
+  // The user's pick: bound here for this page's user by the worker, filled, and said so.
+  const choose = async (ref: string) => {
+    const current = target;
+    const reply = await deps.chooser?.choose(ref, hints());
+    if (!reply || current !== target || !badge) return;
+    if (!reply.ok) return void refresh();
+    const code = reply.value;
+    autoDone = true;
+    fill(code, false);
+    const host = deps.doc.defaultView?.location.hostname ?? '';
+    badge.showCode(code, () => fill(code, false), deps.t('badge_bound', [code.title, host]));
+    later(code.secondsLeft);
+  };
+
   const refresh = async () => {
     cancelTimer();
     const current = target;
     if (!current || !badge) return;
-    const reply = await deps.requestCodes();
+    const reply = await deps.requestCodes(hints());
     if (current !== target || !reply.ok) return;
     const codes = reply.value;
     if (codes.vault !== 'unlocked') {
@@ -79,7 +130,7 @@ export function startAutofill(deps: AutofillDeps): Autofill {
     }
     const form = current.kind === 'keycloak' ? current.form : null;
     const choice = chooseCode(codes.codes, form ? deviceChoices(form) : []);
-    if (choice.kind === 'none') return badge.remove();
+    if (choice.kind === 'none') return noneFits(codes);
     if (choice.kind === 'several') {
       // The chooser may stay open past a code's end: the pick asks for the code as of now.
       return badge.showChooser(choice.codes, (picked) => void pick(picked.ref));
@@ -132,10 +183,13 @@ export function startAutofill(deps: AutofillDeps): Autofill {
       if (scope.stopped) return false;
       scan();
       if (!target) return false;
-      const reply = await deps.requestCodes();
+      const reply = await deps.requestCodes(hints());
       if (!target || !reply.ok || reply.value.vault !== 'unlocked') return false;
       const form = target.kind === 'keycloak' ? target.form : null;
       const choice = chooseCode(reply.value.codes, form ? deviceChoices(form) : []);
+      if (choice.kind === 'none' && (reply.value.choosable ?? 0) > 0) {
+        return { choose: true, user: hints().user ?? null };
+      }
       if (choice.kind !== 'one') return false;
       choice.select?.select();
       fill(choice.code, false);

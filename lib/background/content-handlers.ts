@@ -9,19 +9,21 @@ import type { AccountData } from '../otp/types';
 import { classifyQrText } from '../qr/classify-qr-text';
 import { deviceNameFor } from '../settings';
 import { settingsItem } from '../storage';
+import { siteAccounts } from '../site-accounts';
 import { VaultError } from '../vault/errors';
 import type { Vault } from '../vault/vault';
 import { ForbiddenSenderError, NoOtpQrError } from './errors';
 import { imageFromDataUrl, qrReader } from './qr-reader';
 import type { ContentHandlers } from './routes';
 import { commitImport } from './import-commit';
+import { claimForUser, pageUser } from './page-user';
 
 /**
  * Everything a content script may ask, on KOSMO or a site the user allowed. Each handler gets the
  * page's origin as the sender check verified it (never from the message), and every reply holds
  * codes, titles and device names — never a secret.
  * - a Keycloak setup page: add the account it shows, record the device name the user kept;
- * - an OTP field: the codes of the accounts bound to exactly this origin;
+ * - an OTP field: the codes of the accounts bound to exactly this origin, for the page's user;
  * - either: show the user where to unlock.
  */
 export function contentHandlers(vault: Vault, now: CodeClock = Date.now) {
@@ -53,24 +55,28 @@ export function contentHandlers(vault: Vault, now: CodeClock = Date.now) {
       if (deviceName) await vault.updateAccount(ref, { deviceName });
       return null;
     },
-    'otp.codes': async (_data, { origin }): Promise<SiteCodes> => {
+    'otp.codes': async (hints, from): Promise<SiteCodes> => {
       const status = await vault.status();
       if (status !== 'unlocked') return { vault: status };
       const { autoFill, submitAfterFill } = await settingsItem.getValue();
       const { accounts } = await vault.listAccounts();
-      const codes = accounts
-        .filter((a) => a.type === 'totp' && a.sites.includes(origin))
-        .map((a) => {
-          const at = now(a.sites);
-          return {
-            ref: a.id,
-            title: accountTitle(a),
-            deviceName: a.deviceName ?? null,
-            code: generateCode(a, at),
-            secondsLeft: secondsLeft(a.period, at),
-          };
-        });
-      return { vault: 'unlocked', autoFill, submitAfterFill, codes };
+      // Only the named user's accounts: several people may share this PC and this site.
+      const user = await pageUser(hints, from);
+      const here = siteAccounts(accounts, { origin: from.origin, user });
+      await claimForUser(vault, here.fitting, user);
+      const codes = here.fitting.map((a) => {
+        const at = now(a.sites);
+        return {
+          ref: a.id,
+          title: accountTitle(a),
+          deviceName: a.deviceName ?? null,
+          code: generateCode(a, at),
+          secondsLeft: secondsLeft(a.period, at),
+        };
+      });
+      const { othersBound } = here;
+      const choosable = here.choices.length;
+      return { vault: 'unlocked', autoFill, submitAfterFill, codes, choosable, user, othersBound };
     },
     'ui.open-unlock': async (_data, { tab }) => {
       // A tab, not the toolbar popup: it stays open while the user types, and it can bring the

@@ -1,4 +1,7 @@
 import { classifyEntries, commitOutcomes, toAdd, type ClassifiedEntry } from '../import/classify';
+import { OTPAUTH_TEXT_FORMAT } from '../import/otpauth-text';
+import { QR_IMAGE_FORMAT } from '../import/qr-text';
+import { kosmoSiteForIssuer } from '../issuer-site';
 import type { ImportOutcome, ImportedEntries } from '../import/types';
 import type { Account, AccountData } from '../otp/types';
 import { trustedSitesOf, withTrustedSite } from '../trusted-sites';
@@ -28,18 +31,31 @@ export async function classifyAgainst(
  * The one commit of every import — a file, pasted text, QR images, a screen scan, the setup
  * page's button: classifies the entries against the vault again (it may have changed since a
  * preview), adds the new and conflicting ones in one transaction, records the progress of a
- * multi-QR Google export, and says what became of each. With `site` (the setup page), added
- * accounts are bound to it, and so is an account that was already there: adding from a page
- * the account belongs to is a reason to remember the page.
+ * multi-QR Google export, and says what became of each. With `site` (the setup page, a scan of a
+ * KOSMO tab), added accounts are bound to it, and so is an account that was already there: adding
+ * from a page the account belongs to is a reason to remember the page. Without it, an account
+ * from a QR code or URI whose issuer is already bound to one KOSMO host is bound there too.
  */
 export async function commitImport(
   vault: Vault,
   source: ImportedEntries,
   site?: string,
 ): Promise<Committed> {
-  const entries = await classifyAgainst(vault, source);
-  const data = toAdd(entries).map((account) => bindTo(account, site));
-  const added = await vault.addAccounts(data);
+  const { accounts: stored } = await vault.listAccounts();
+  const byIssuer = !site && QR_FORMATS.has(source.format);
+  const classified = classifyEntries(stored, source.accounts);
+  // Where each added entry gives its codes from now on, when this commit binds it.
+  const boundTo = classified.map((entry) => {
+    if (entry.status === 'existing') return undefined;
+    if (site) return site;
+    if (!byIssuer || entry.data.sites.length > 0) return undefined;
+    return kosmoSiteForIssuer(stored, entry.data.issuer) ?? undefined;
+  });
+  const entries = classified.map((entry, i) => ({
+    ...entry,
+    data: entry.status === 'existing' ? entry.data : bindTo(entry.data, boundTo[i], !!site),
+  }));
+  const added = await vault.addAccounts(toAdd(entries));
   if (site) await bindExisting(vault, entries, site);
   const notes: ImportOutcome[] = [];
   for (const note of source.notes ?? []) {
@@ -50,19 +66,27 @@ export async function commitImport(
       notes.push({ kind: 'batch', index: note.index + 1, size: note.size, missing });
     }
   }
-  return { entries, added, outcomes: commitOutcomes(entries, source.skipped, notes) };
+  const outcomes = commitOutcomes(entries, source.skipped, notes).map((outcome, i) => {
+    // Say where an added account gives its codes now: the user did not bind it by hand.
+    const bound = boundTo[i];
+    return outcome.kind === 'added' && bound ? { ...outcome, site: bound } : outcome;
+  });
+  return { entries, added, outcomes };
 }
+
+/** QR codes and URIs carry the realm's name as issuer; files of other apps name what they like. */
+const QR_FORMATS = new Set([QR_IMAGE_FORMAT, OTPAUTH_TEXT_FORMAT]);
 
 /**
  * A source never says which sites the user bound themself (a backup's `sites` are only copied):
- * only the setup page's button, clicked on `site`, makes that site trusted.
+ * only the user's own act on `site` (the setup page's button, a scan of that tab) makes it trusted.
  */
-function bindTo(account: AccountData, site?: string): AccountData {
+function bindTo(account: AccountData, site: string | undefined, trusted: boolean): AccountData {
   const copy = { ...account };
   delete copy.trustedSites;
   if (!site) return copy;
   const sites = account.sites.includes(site) ? account.sites : [...account.sites, site];
-  return { ...copy, sites, trustedSites: [site] };
+  return { ...copy, sites, ...(trusted ? { trustedSites: [site] } : {}) };
 }
 
 async function bindExisting(vault: Vault, entries: ClassifiedEntry[], site: string) {

@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { readQrTexts } from '../import/qr-text';
 import type { ImportOutcome } from '../import/types';
+import { isKosmoSite } from '../kosmo';
 import { classifyQrText } from '../qr/classify-qr-text';
 import { cropImage, type RgbaImage } from '../qr/rgba-image';
 import type { Vault } from '../vault/vault';
 import { ForbiddenSenderError } from './errors';
 import { captureRect } from '../scan/capture-rect';
+import { originOfUrl } from '../site-origin';
 import { commitImport } from './import-commit';
 import { imageFromDataUrl, qrReader } from './qr-reader';
 import type { ContentHandlers, PageHandlers } from './routes';
@@ -28,8 +30,13 @@ async function otpTexts(image: RgbaImage): Promise<string[]> {
   return found.map((qr) => qr.text).filter((text) => classifyQrText(text) !== 'other');
 }
 
-async function addFound(vault: Vault, texts: string[]): Promise<ImportOutcome[]> {
-  return (await commitImport(vault, readQrTexts(texts))).outcomes;
+/**
+ * Adds what was read. A QR code on a KOSMO page is that page's: the account is bound to it (the
+ * user scanned that tab themself), as the setup page's own button does.
+ */
+async function addFound(vault: Vault, texts: string[], origin: string | null) {
+  const site = origin && isKosmoSite(origin) ? origin : undefined;
+  return (await commitImport(vault, readQrTexts(texts), site)).outcomes;
 }
 
 /** 「画面のQRコードを読み取る」 from the popup (or the shortcut, through `scanTab`). */
@@ -55,7 +62,9 @@ export async function scanTab(vault: Vault, tabId?: number) {
   }
   const texts = await otpTexts(image);
   // One code found by one click: committed at once, through the import's classify and commit.
-  if (texts.length === 1) return { kind: 'done' as const, outcomes: await addFound(vault, texts) };
+  if (texts.length === 1) {
+    return { kind: 'done' as const, outcomes: await addFound(vault, texts, originOfUrl(tab.url)) };
+  }
   captures.set(tab.id, image);
   try {
     await browser.scripting.executeScript({
@@ -72,14 +81,14 @@ export async function scanTab(vault: Vault, tabId?: number) {
 /** The overlay's box: cropped from the stored capture at capture resolution (HiDPI, zoom). */
 export function regionHandlers(vault: Vault) {
   return {
-    'scan.region': async ({ rect, viewportWidth }, { tab }): Promise<ImportOutcome[]> => {
+    'scan.region': async ({ rect, viewportWidth }, { tab, origin }): Promise<ImportOutcome[]> => {
       const image = tab.id === undefined ? undefined : captures.get(tab.id);
       if (!image || !(viewportWidth > 0)) throw new ForbiddenSenderError();
       const crop = cropImage(image, captureRect(rect, viewportWidth, image.width));
       const texts = await otpTexts(crop);
       if (texts.length === 0) return [{ kind: 'no-qr' }];
       captures.delete(tab.id!);
-      return addFound(vault, texts);
+      return addFound(vault, texts, origin);
     },
   } satisfies ContentHandlers;
 }

@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
-import { FILL_NOW, type FillNowReply } from '../messaging';
+import { FILL_NOW, type FillNowReply, type FillPageResult } from '../messaging';
+import { siteAccounts } from '../site-accounts';
 import { isHttpSite, originOfUrl, strictOrigin } from '../site-origin';
 import { enabledSitesItem } from '../storage';
 import { withTrustedSite } from '../trusted-sites';
 import type { Vault } from '../vault/vault';
 import { InputError } from './errors';
 import type { PageHandlers } from './routes';
-import { isKosmoOrigin } from './senders';
+import { pageUser, cleanUser } from './page-user';
+import { isAllowedOrigin, isKosmoOrigin } from './senders';
 import { isSetupHintShown } from './toolbar-hint';
 
 const SCRIPT_ID = 'pc-authenticator-sites';
@@ -56,19 +58,45 @@ async function setEnabledSites(origins: string[]): Promise<void> {
 
 /** Sends 「入力」 to the page's content script; it asks for the code itself (origin-checked). */
 export async function fillTab(tabId?: number): Promise<'filled' | 'nothing'> {
+  const { reply } = await askToFill(tabId);
+  return reply === true ? 'filled' : 'nothing';
+}
+
+async function askToFill(tabId?: number) {
   const tab = await targetTab(tabId);
-  if (!tab?.id) return 'nothing';
-  const filled: FillNowReply = await browser.tabs
+  if (!tab?.id) return { tab, reply: false };
+  const reply: FillNowReply = await browser.tabs
     .sendMessage(tab.id, FILL_NOW, { frameId: 0 })
-    .then((reply: unknown) => reply === true)
+    .then((answer: unknown) => (isChooseReply(answer) ? answer : answer === true))
     .catch(() => false);
-  return filled ? 'filled' : 'nothing';
+  return { tab, reply };
+}
+
+function isChooseReply(answer: unknown): answer is Exclude<FillNowReply, boolean> {
+  const a = answer as { choose?: unknown; user?: unknown } | null;
+  return a?.choose === true && (a.user === null || typeof a.user === 'string');
+}
+
+/**
+ * 「このページに入力」: fills, or — the page has an OTP field but no account bound there fits — the
+ * accounts the user may choose in the popup, by the rule the page's badge uses.
+ */
+async function fillPage(vault: Vault, tabId?: number): Promise<FillPageResult> {
+  const { tab, reply } = await askToFill(tabId);
+  if (reply === true) return 'filled';
+  const origin = originOfUrl(tab?.url);
+  if (!reply || !tab?.id || !origin || !(await isAllowedOrigin(origin))) return 'nothing';
+  const user = await pageUser({ user: reply.user ?? '' }, { origin, tab });
+  const { choices } = siteAccounts((await vault.listAccounts()).accounts, { origin, user });
+  return choices.length > 0
+    ? { choose: { origin, user, ids: choices.map((a) => a.id) } }
+    : 'nothing';
 }
 
 /** 「このページに入力」 and 「このサイトで有効にする」 from the popup. */
 export function siteHandlers(vault: Vault) {
   return {
-    'fill.page': ({ tabId }) => fillTab(tabId),
+    'fill.page': ({ tabId }) => fillPage(vault, tabId),
     'sites.page': async ({ tabId }) => {
       const tab = await targetTab(tabId);
       const origin = originOfUrl(tab?.url);
@@ -88,7 +116,7 @@ export function siteHandlers(vault: Vault) {
       await setEnabledSites((await enabledSitesItem.getValue()).filter((o) => o !== origin));
       return null;
     },
-    'accounts.bind': async ({ id, origin, bound }) => {
+    'accounts.bind': async ({ id, origin, bound, user }) => {
       const clean = strictOrigin(origin);
       if (isHttpSite(origin)) throw new InputError('error_site_http', [origin]);
       const { accounts } = await vault.listAccounts();
@@ -96,9 +124,12 @@ export function siteHandlers(vault: Vault) {
       if (!clean || !account) throw new Error('unknown account or origin');
       const sites = account.sites.filter((s) => s !== clean);
       // The user's own binding: this site may now set the clock correction (lib/trusted-sites).
+      // Chosen for the page's user (「このページに入力」): that person's account from now on.
+      const person = bound ? cleanUser(user) : null;
       await vault.updateAccount(id, {
         sites: bound ? [...sites, clean] : sites,
         trustedSites: withTrustedSite(account, clean, bound),
+        ...(person ? { user: person } : {}),
       });
       return null;
     },

@@ -11,11 +11,13 @@ import {
 import { Vault } from '../vault/vault';
 import { startAutoLock } from './auto-lock';
 import { backupHandlers } from './backup-handlers';
+import { chooseHandlers } from './choose-handlers';
 import { clipboardHandlers } from './clipboard';
 import { contentHandlers } from './content-handlers';
 import { exportHandlers } from './export-handlers';
 import { importHandlers } from './import-handlers';
 import { manageHandlers } from './manage-handlers';
+import { loginUserHandlers } from './page-user';
 import { PendingImport } from './pending-import';
 import { createResponder, forContent, forOverlay, forPages, listen, type Routes } from './routes';
 import { regionHandlers, scanHandlers } from './scan-handlers';
@@ -36,6 +38,7 @@ export function startBackground(): void {
   const vault = new Vault({ db, crypto, session: vaultSessionStore, now: () => Date.now() });
   const notifyUnlocked = startUnlockWaiters(extensionId, isAllowedOrigin);
   const now = startClock();
+  const content = contentHandlers(vault, now);
 
   const routes = {
     ...forPages({
@@ -52,8 +55,12 @@ export function startBackground(): void {
       ...exportHandlers(vault, crypto),
       ...manageHandlers(vault, { clearLocal: clearBesideVault }),
     }),
-    ...forContent(contentHandlers(vault, now)),
-    ...forContent(toolbarHintHandlers()),
+    ...forContent({
+      ...content,
+      ...chooseHandlers(vault, (hints, from) => content['otp.codes'](hints, from)),
+      ...loginUserHandlers(),
+      ...toolbarHintHandlers(),
+    }),
     // The overlay may run on any page the user scanned; the handler needs that tab's capture.
     ...forOverlay(regionHandlers(vault)),
   } satisfies Routes;

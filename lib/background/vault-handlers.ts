@@ -6,7 +6,11 @@ import {
   type NewAccount,
   type VaultWaitMessage,
 } from '../messaging';
+import { isKosmoSite } from '../kosmo';
+import { kosmoSiteForIssuer } from '../issuer-site';
 import { parseOtpauthUri } from '../otp/uri';
+import { strictOrigin } from '../site-origin';
+import { normalizeSecret } from '../vault/account-data';
 import { validateAccountData } from '../otp/account';
 import { accountView } from '../otp/account-codes';
 import type { Account, AccountData } from '../otp/types';
@@ -64,13 +68,24 @@ export function vaultHandlers(
   } satisfies PageHandlers;
 }
 
-/** Parses and checks the input, refuses a secret that is already stored, then stores it. */
+/**
+ * Parses and checks the input, refuses a secret that is already stored, then stores it — bound to
+ * the KOSMO page the popup was opened on (the user added it there: their own binding), or to the
+ * KOSMO host a URI's issuer already belongs to.
+ */
 async function addAccount(vault: Vault, input: NewAccount) {
   const data: AccountData =
     'uri' in input ? parseOtpauthUri(input.uri) : validateAccountData(input.data);
-  const existing = await vault.findBySecret(data.secret);
+  const { accounts } = await vault.listAccounts();
+  const wanted = normalizeSecret(data.secret);
+  const existing = accounts.find((a) => normalizeSecret(a.secret) === wanted);
   if (existing) throw new DuplicateAccountError(existing.issuer || existing.name);
-  return vault.addAccount(data);
+  const page = strictOrigin(input.site);
+  if (page && isKosmoSite(page))
+    return vault.addAccount({ ...data, sites: [page], trustedSites: [page] });
+  const site =
+    'uri' in input && data.sites.length === 0 && kosmoSiteForIssuer(accounts, data.issuer);
+  return vault.addAccount(site ? { ...data, sites: [site] } : data);
 }
 
 /**

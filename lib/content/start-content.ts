@@ -5,7 +5,8 @@ import { t, uiLanguage } from '../browser-i18n';
 import { startEnrollment } from '../enroll/enroll-controller';
 import { isFillNow, sendMessage, VAULT_WAIT_PORT, type FillNowReply } from '../messaging';
 import { guardAgainstPageStop, scriptStartedEventName } from './page-stop-guard';
-import type { Scope } from './scope';
+import { watchLoginForm } from './login-watch';
+import { createScope, type Scope } from './scope';
 
 /**
  * A port the background answers once the vault is unlocked (the user unlocked elsewhere). The
@@ -54,10 +55,16 @@ export function startContent(
     t,
     lang: uiLanguage(),
     generic,
-    requestCodes: () => sendMessage('otp.codes', undefined),
+    requestCodes: (hints) => sendMessage('otp.codes', hints),
+    chooser: {
+      list: (hints) => sendMessage('otp.choices', hints),
+      choose: (ref, hints) => sendMessage('otp.choose', { ...hints, ref }),
+    },
     openUnlock,
     waitForUnlock,
   });
+  const logins = createScope();
+  watchLoginForm(logins, document, (user) => void sendMessage('login.user', { user }));
   // 「このページに入力」, the shortcut and the context menu arrive from the background.
   const onFillNow = (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
@@ -71,6 +78,7 @@ export function startContent(
     browser.runtime.onMessage.removeListener(onFillNow);
     autofill.stop();
     enrollment.stop();
+    logins.stop();
   };
   ctx.onInvalidated(stop);
   return { stop };

@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError, Result } from '../app-error';
-import { sendMessage, type AccountViewList, type NewAccount, type VaultStatus } from '../messaging';
+import {
+  sendMessage,
+  type AccountView,
+  type AccountViewList,
+  type NewAccount,
+  type VaultStatus,
+} from '../messaging';
 import { watchUnlocked } from '../storage';
 
 interface VaultState {
@@ -63,7 +69,16 @@ export function useVault() {
     create: (password: string) => run(() => sendMessage('vault.create', { password })),
     unlock: (password: string) => run(() => sendMessage('vault.unlock', { password })),
     lock: () => run(() => sendMessage('vault.lock', undefined)),
-    add: (account: NewAccount) => run(() => sendMessage('accounts.add', account)),
+    /** Adds; the stored account (its sites say where it was bound), or null when refused. */
+    add: async (account: NewAccount): Promise<AccountView | null> => {
+      let added: AccountView | null = null;
+      await run(async () => {
+        const reply = await sendMessage('accounts.add', account);
+        if (reply.ok) added = reply.value;
+        return reply;
+      });
+      return added;
+    },
     remove: (id: string) => run(() => sendMessage('accounts.delete', { id })),
     nextHotp: (id: string) => run(() => sendMessage('accounts.next-hotp', { id })),
   };

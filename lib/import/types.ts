@@ -80,7 +80,8 @@ export interface Importer {
 /** What became of one QR code, URI or file entry in an import, as the user is told. */
 export type ImportOutcome =
   /** `warning`: stored, but a site is unlikely to accept it (e.g. 10 digits), or a name twin. */
-  | { kind: 'added'; title: string; warning?: AppError }
+  /** `site`: the origin the import bound it to (a KOSMO page, or its issuer's KOSMO host). */
+  | { kind: 'added'; title: string; warning?: AppError; site?: string }
   | { kind: 'duplicate'; title: string }
   | { kind: 'no-qr' }
   | { kind: 'not-otp' }

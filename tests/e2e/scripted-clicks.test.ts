@@ -1,13 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, removeProfile, type ExtensionBrowser } from './support/browser';
-import { KosmoSite, replicaHook, startReplica } from './support/kosmo-site';
+import { KOSMO_ORIGIN, KosmoSite, replicaHook, startReplica } from './support/kosmo-site';
 import { sendFromPage } from './support/messages';
 import { awayFromStepEdge } from './support/oathtool';
 import { PopupPage } from './support/popup-page';
 import { addSeededAccount } from './support/seeded-account';
 
 const PASSWORD = 'scripted-clicks-password';
+const SECOND_KEY = 'MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK';
 
 /** What a page's own script can do: find our control in its open shadow root and `.click()` it. */
 function scriptClick(page: Page, testid: string): Promise<boolean> {
@@ -88,9 +89,19 @@ describe('in-page controls act only on the user’s own clicks', () => {
         }
       ).chrome.storage.local.set({ settings: { autoFill: false } }),
     );
+    // A second account of user2 (another device) bound here too: the badge offers both, and a
+    // script's pick fills nothing.
+    const second = unwrap(
+      await sendFromPage(popup.page, 'accounts.add', {
+        uri: `otpauth://totp/Phone:user2?secret=${SECOND_KEY}&issuer=Phone`,
+      }),
+    );
+    await sendFromPage(popup.page, 'accounts.bind', {
+      id: second.id,
+      origin: KOSMO_ORIGIN,
+      bound: true,
+    });
     await awayFromStepEdge(8);
-    // The account enrolled above is bound here too: the badge offers both, and a script's pick
-    // fills nothing.
     const chooser = await KosmoSite.open(browser.context, 'v2');
     await chooser.login('user2');
     await chooser.page.getByTestId('badge-choice').first().waitFor();
@@ -100,10 +111,7 @@ describe('in-page controls act only on the user’s own clicks', () => {
     await chooser.page.close();
 
     // With that account gone, one account fits and the badge offers 「入力」.
-    const { accounts } = unwrap(await sendFromPage(popup.page, 'accounts.list', undefined));
-    const enrolled = accounts.find((a) => a.name !== 'user2');
-    expect(enrolled).toBeDefined();
-    await sendFromPage(popup.page, 'accounts.delete', { id: enrolled!.id });
+    await sendFromPage(popup.page, 'accounts.delete', { id: second.id });
     await awayFromStepEdge(8);
     const site = await KosmoSite.open(browser.context, 'v2');
     await site.login('user2');
@@ -114,6 +122,38 @@ describe('in-page controls act only on the user’s own clicks', () => {
 
     await site.page.getByTestId('badge-fill').click();
     await expect.poll(() => site.page.locator('#otp').inputValue()).toMatch(/^\d{6}$/);
+  });
+
+  it('a scripted click on 「使うアカウントを選ぶ」 or a choice binds nothing; real ones bind', async () => {
+    const user = 'scripted-choose';
+    const key = 'KRUGS4ZANFZSAYJAKRUGS4ZANFZSAYJA';
+    await replicaHook(replica.server.url, '/__test/device', { user, label: 'PC', secret: key });
+    const added = unwrap(
+      await sendFromPage(popup.page, 'accounts.add', {
+        uri: `otpauth://totp/Choose:${user}?secret=${key}&issuer=Choose`,
+      }),
+    );
+    const site = await KosmoSite.open(browser.context, 'v1');
+    await site.login(user);
+    await site.page.getByTestId('badge-choose').waitFor();
+    expect(await scriptClick(site.page, 'badge-choose')).toBe(true);
+    await settle(site.page);
+    // No list for a script: the accounts' names stay out of the page.
+    expect(await site.page.getByTestId('badge-choice').count()).toBe(0);
+    await site.page.getByTestId('badge-choose').click();
+    await site.page.getByTestId('badge-choice').first().waitFor();
+    expect(await scriptClick(site.page, 'badge-choice')).toBe(true);
+    await settle(site.page);
+    expect(await site.page.locator('#otp').inputValue()).toBe('');
+    const bound = async () =>
+      unwrap(await sendFromPage(popup.page, 'accounts.list', undefined)).accounts.find(
+        (a) => a.id === added.id,
+      )?.sites;
+    expect(await bound()).toEqual([]);
+    await site.page.getByTestId('badge-choice').filter({ hasText: user }).click();
+    await expect.poll(() => site.page.locator('#otp').inputValue()).toMatch(/^\d{6}$/);
+    expect(await bound()).toEqual([KOSMO_ORIGIN]);
+    await site.page.close();
   });
 
   it('tells the page nothing at start, and a page cannot stop the badge with WXT’s event', async () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../lib/app-error';
 import { startAutofill } from '../../../lib/autofill/autofill-controller';
 import { detectOtpTarget } from '../../../lib/autofill/detect/detect-otp-target';
-import type { SiteCode, SiteCodes } from '../../../lib/messaging';
+import type { PageHints, SiteChoice, SiteCode, SiteCodes } from '../../../lib/messaging';
 import { trackPageListeners } from '../content/page-listeners';
 import { userClick } from '../content/trusted';
 
@@ -25,14 +25,24 @@ const code = (value: string, secondsLeft: number, ref = 'a'): SiteCode => ({
   code: value,
   secondsLeft,
 });
-const unlocked = (codes: SiteCode[], autoFill = true): Result<SiteCodes> => ({
+const unlocked = (
+  codes: SiteCode[],
+  autoFill = true,
+  more: { choosable?: number; user?: string | null; othersBound?: boolean } = {},
+): Result<SiteCodes> => ({
   ok: true,
-  value: { vault: 'unlocked', autoFill, submitAfterFill: false, codes },
+  value: { vault: 'unlocked', autoFill, submitAfterFill: false, codes, ...more },
 });
 
 describe('the autofill controller', () => {
   let replies: Result<SiteCodes>[];
   let requests = 0;
+  // What the page said about itself, per request; the chooser's calls.
+  let asked: PageHints[] = [];
+  let listed: PageHints[] = [];
+  let chosen: { ref: string; hints: PageHints }[] = [];
+  let choices: SiteChoice[] = [];
+  const chosenCode: Result<SiteCode> = { ok: true, value: code('424242', 25, 'b') };
   let opened = 0;
   const otp = () => document.querySelector<HTMLInputElement>('#otp')!;
   let controller: ReturnType<typeof startAutofill> | undefined;
@@ -43,9 +53,20 @@ describe('the autofill controller', () => {
       lang: 'ja',
       generic: false,
       // Each request takes the next reply; the last one keeps answering.
-      requestCodes: async () => {
+      requestCodes: async (hints) => {
         requests++;
+        asked.push(hints);
         return replies.length > 1 ? replies.shift()! : replies[0]!;
+      },
+      chooser: {
+        list: async (hints) => {
+          listed.push(hints);
+          return { ok: true, value: choices };
+        },
+        choose: async (ref, hints) => {
+          chosen.push({ ref, hints });
+          return chosenCode;
+        },
       },
       openUnlock: () => void opened++,
       waitForUnlock: () => {},
@@ -57,6 +78,10 @@ describe('the autofill controller', () => {
     vi.mocked(detectOtpTarget).mockClear();
     requests = 0;
     opened = 0;
+    asked = [];
+    listed = [];
+    chosen = [];
+    choices = [];
     document.body.innerHTML = OTP_PAGE;
   });
   afterEach(() => {
@@ -204,5 +229,78 @@ describe('the autofill controller', () => {
     form.querySelector('div')!.append('ワンタイムパスワード');
     await vi.advanceTimersByTimeAsync(3000);
     expect(detectOtpTarget).toHaveBeenCalledTimes(2);
+  });
+
+  const badgeRoot = () => document.querySelector('pc-authenticator-badge')!.shadowRoot!;
+  const byTestId = (id: string) => [
+    ...badgeRoot().querySelectorAll<HTMLButtonElement>(`[data-testid="${id}"]`),
+  ];
+
+  it('asks for the codes of the user the page names, with its realm title', async () => {
+    document.body.insertAdjacentHTML(
+      'afterbegin',
+      '<div id="kc-header-wrapper"> 電線工業健康保険組合 </div><label id="kc-attempted-username"> jiro </label>',
+    );
+    replies = [unlocked([code('123456', 20)])];
+    start();
+    await settle();
+    expect(asked[0]).toEqual({ user: 'jiro', realm: '電線工業健康保険組合' });
+  });
+
+  it('offers 「使うアカウントを選ぶ」 when nothing here fits; real clicks list, bind and fill', async () => {
+    document.body.insertAdjacentHTML(
+      'afterbegin',
+      '<label id="kc-attempted-username">jiro</label>',
+    );
+    replies = [unlocked([], true, { choosable: 2, user: 'jiro' })];
+    choices = [
+      { ref: 'a', issuer: 'GitHub', name: 'taro' },
+      { ref: 'b', issuer: '電線工業健康保険組合', name: 'jiro' },
+    ];
+    start();
+    await settle();
+    expect(otp().value).toBe('');
+    // Nothing about the accounts is in the page until the user asks.
+    expect(badgeRoot().textContent).not.toContain('GitHub');
+    const [open] = byTestId('badge-choose');
+    open!.click();
+    await settle();
+    expect(listed).toEqual([]);
+    userClick(open!);
+    await settle();
+    expect(listed).toEqual([{ user: 'jiro' }]);
+    const picks = byTestId('badge-choice');
+    expect(picks.map((b) => b.textContent)).toEqual(['GitHubtaro', '電線工業健康保険組合jiro']);
+    picks[1]!.click();
+    await settle();
+    expect(chosen).toEqual([]);
+    userClick(picks[1]!);
+    await settle();
+    expect(chosen).toEqual([{ ref: 'b', hints: { user: 'jiro' } }]);
+    expect(otp().value).toBe('424242');
+    expect(badgeRoot().textContent).toContain('badge_bound b');
+  });
+
+  it('never fills another person’s code: says this user has no account', async () => {
+    replies = [unlocked([], true, { choosable: 0, user: 'saburo', othersBound: true })];
+    start();
+    await settle();
+    expect(otp().value).toBe('');
+    expect(badgeRoot().textContent).toContain('badge_no_account_for_user saburo');
+    expect(byTestId('badge-choose')).toEqual([]);
+  });
+
+  it('tells 「このページに入力」 to let the user choose when nothing here fits', async () => {
+    document.body.insertAdjacentHTML(
+      'afterbegin',
+      '<label id="kc-attempted-username">jiro</label>',
+    );
+    replies = [unlocked([], false, { choosable: 1, user: 'jiro' })];
+    const autofill = start();
+    await settle();
+    await expect(autofill.fillNow()).resolves.toEqual({ choose: true, user: 'jiro' });
+    replies = [unlocked([], false, { choosable: 0, user: 'jiro', othersBound: true })];
+    await expect(autofill.fillNow()).resolves.toBe(false);
+    expect(otp().value).toBe('');
   });
 });

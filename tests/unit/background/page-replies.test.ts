@@ -69,6 +69,10 @@ const PLACED: Record<Request, 'asked' | 'keys after the master password' | 'no a
   'sites.disable': 'no account data',
   'accounts.bind': 'asked',
   'otp.codes': 'no account data',
+  // Content requests, asked in choose-handlers.test.ts: names and codes, never a key.
+  'otp.choices': 'no account data',
+  'otp.choose': 'no account data',
+  'login.user': 'no account data',
   'enroll.device': 'no account data',
   'enroll.page': 'no account data',
   'ui.open-unlock': 'no account data',
