@@ -64,7 +64,10 @@ export function startContent(
     waitForUnlock,
   });
   const logins = createScope();
-  watchLoginForm(logins, document, (user) => void sendMessage('login.user', { user }));
+  // Sent as the page leaves: the reply may never come back, and nothing waits for it.
+  watchLoginForm(logins, document, (user) => {
+    sendMessage('login.user', { user }).catch(() => undefined);
+  });
   // 「このページに入力」, the shortcut and the context menu arrive from the background.
   const onFillNow = (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
