@@ -4,6 +4,7 @@ import { startAutofill } from '../autofill/autofill-controller';
 import { t, uiLanguage } from '../browser-i18n';
 import { startEnrollment } from '../enroll/enroll-controller';
 import { isFillNow, sendMessage, VAULT_WAIT_PORT, type FillNowReply } from '../messaging';
+import { startRecoveryCodes } from '../recovery-page/start-recovery';
 import { guardAgainstPageStop, scriptStartedEventName } from './page-stop-guard';
 import type { Scope } from './scope';
 
@@ -57,6 +58,19 @@ export function startContent(
     openUnlock,
     waitForUnlock,
   });
+  const recovery = startRecoveryCodes({
+    doc: document,
+    t,
+    lang: uiLanguage(),
+    hostname: location.hostname,
+    save: (codes, user) => sendMessage('recovery.save', { codes, user }),
+    offer: (asked, user) => sendMessage('recovery.offer', { asked, user }),
+    fill: (asked, user) => sendMessage('recovery.fill', { asked, user }),
+    submitted: () => void sendMessage('recovery.submitted', undefined),
+    settle: (report) => void sendMessage('recovery.settle', report),
+    openUnlock: () => sendMessage('ui.open-unlock', undefined),
+    waitForUnlock,
+  });
   // 「このページに入力」, the shortcut and the context menu arrive from the background.
   const onFillNow = (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
@@ -70,6 +84,7 @@ export function startContent(
     browser.runtime.onMessage.removeListener(onFillNow);
     autofill.stop();
     enrollment.stop();
+    recovery.stop();
   };
   ctx.onInvalidated(stop);
   return { stop };
