@@ -24,6 +24,18 @@ describe('Keycloak recovery codes', () => {
   const recoveryOf = async () => (await state()).users.find((u) => u.username === USER)?.recovery;
   /** The control our content script puts on a page (open shadow root). */
   const control = (page: Page, testid: string) => page.getByTestId(testid);
+  /** What a page's own script can do: find our control in its open shadow root and click it. */
+  const scriptClick = (page: Page, testid: string) =>
+    page.evaluate((id) => {
+      for (const el of document.querySelectorAll('*')) {
+        const target = el.shadowRoot?.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+        if (!target) continue;
+        target.click();
+        target.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+        return true;
+      }
+      return false;
+    }, testid);
 
   beforeAll(async () => {
     replica = await startReplica({ theme: 'v2' });
@@ -52,6 +64,9 @@ describe('Keycloak recovery codes', () => {
     const mine = (await state()).sessions.filter((s) => s.username === USER && s.recoveryCodes);
     codes = mine.at(-1)?.recoveryCodes ?? [];
     expect(codes).toHaveLength(12);
+    expect(await scriptClick(site.page, 'recovery-save')).toBe(true);
+    await site.page.waitForTimeout(1500);
+    expect(await site.page.locator('pc-authenticator-recovery p').textContent()).toBe('');
     await control(site.page, 'recovery-save').click();
     await expect
       .poll(() => site.page.getByRole('status').innerText())
@@ -105,7 +120,9 @@ describe('Keycloak recovery codes', () => {
     const site = await recoveryPage();
     const fill = control(site.page, 'recovery-fill');
     await expect.poll(() => fill.innerText(), { timeout: 10_000 }).toBe('Fill in recovery code #1');
-    // Precious: never filled by itself.
+    // Precious: never filled by itself, nor by the page's script.
+    expect(await scriptClick(site.page, 'recovery-fill')).toBe(true);
+    await site.page.waitForTimeout(1500);
     expect(await site.page.locator('#recoveryCodeInput').inputValue()).toBe('');
     await fill.click();
     await expect.poll(() => site.page.locator('#recoveryCodeInput').inputValue()).toBe(codes[0]);
