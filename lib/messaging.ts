@@ -6,6 +6,7 @@ import type { ImportOutcome, ImportPreview, ImportSource } from './import/types'
 import type { AccountView } from './otp/account-codes';
 import type { AccountData, RecoveryCode } from './otp/types';
 import type { RecoveryPageReport } from './recovery-codes/keycloak-pages';
+import type { OfferInfo } from './recovery-codes/offer';
 
 import type { FailedAccount } from './vault/account-list';
 import type { VaultStatus } from './vault/vault';
@@ -65,13 +66,7 @@ export interface RecoverySaved {
 }
 
 /** The recovery code a login page may get on a click: which one, never the code itself. */
-export interface RecoveryOfferInfo {
-  title: string;
-  /** Its number in the site's list (1-based). */
-  number: number;
-  /** Unused codes left after this one. */
-  left: number;
-}
+export type RecoveryOfferInfo = OfferInfo;
 
 export type RecoveryOffer =
   { vault: 'none' | 'locked' } | { vault: 'unlocked'; offer: RecoveryOfferInfo | null };

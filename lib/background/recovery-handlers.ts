@@ -1,8 +1,9 @@
 import { accountTitle } from '../account-title';
-import type { RecoveryOfferInfo, RecoverySaved } from '../messaging';
+import type { RecoverySaved } from '../messaging';
 import type { Account, RecoveryCode } from '../otp/types';
 import { recoveryAccountFor } from '../recovery-codes/choose-account';
-import { codeToOffer, markUsed, newRecoveryCodes } from '../recovery-codes/codes';
+import { markUsed, newRecoveryCodes } from '../recovery-codes/codes';
+import { pickRecoveryCode } from '../recovery-codes/offer';
 import type { RecoveryPageReport } from '../recovery-codes/keycloak-pages';
 import { settleRecovery, type RecoveryAwait } from '../recovery-codes/settle';
 import { VaultError } from '../vault/errors';
@@ -34,35 +35,19 @@ async function unlockedAccounts(vault: Vault): Promise<Account[]> {
   return (await vault.listAccounts()).accounts;
 }
 
-type Pick = { error: InputError } | { account: Account; index: number; info: RecoveryOfferInfo };
-
-/** The account and code a login page of `origin` gets, or the reason there is none. */
-function pick(accounts: Account[], origin: string, user: string, asked: number | null): Pick {
-  const codes = (a: Account) => a.recoveryCodes ?? [];
-  const account = recoveryAccountFor(
-    accounts,
-    origin,
-    user,
-    (a) => codeToOffer(codes(a), asked) !== null,
-  );
-  if (!account) {
-    const bound = recoveryAccountFor(accounts, origin, user);
-    if (!bound) return { error: new InputError('recovery_no_account', [host(origin)]) };
-    if (asked !== null && codes(bound).length > 0) {
-      return {
-        error: new InputError('recovery_number_missing', [`${asked}`, accountTitle(bound)]),
-      };
-    }
-    return { error: new InputError('recovery_none_left', [accountTitle(bound)]) };
+/** The account and code for a login page, or the reason there is none, in the user's words. */
+function pick(accounts: Account[], origin: string, user: string, asked: number | null) {
+  const chosen = pickRecoveryCode(accounts, origin, user, asked);
+  switch (chosen.kind) {
+    case 'code':
+      return chosen;
+    case 'no-account':
+      throw new InputError('recovery_no_account', [host(origin)]);
+    case 'number-missing':
+      throw new InputError('recovery_number_missing', [`${chosen.asked}`, chosen.title]);
+    case 'none-left':
+      throw new InputError('recovery_none_left', [chosen.title]);
   }
-  const index = codeToOffer(codes(account), asked)!;
-  const after = markUsed(codes(account), index, asked !== null);
-  const info: RecoveryOfferInfo = {
-    title: accountTitle(account),
-    number: index + 1,
-    left: after.filter((c) => !c.used).length,
-  };
-  return { account, index, info };
 }
 
 const sameCodes = (a: readonly RecoveryCode[], b: readonly RecoveryCode[]) =>
@@ -98,14 +83,17 @@ export function recoveryContentHandlers(vault: Vault, { awaiting, now }: Deps) {
       const status = await vault.status();
       if (status !== 'unlocked') return { vault: status };
       const { accounts } = await vault.listAccounts();
-      const chosen = pick(accounts, origin, cleanUser(user), cleanAsked(asked));
-      return { vault: 'unlocked' as const, offer: 'info' in chosen ? chosen.info : null };
+      const chosen = pickRecoveryCode(accounts, origin, cleanUser(user), cleanAsked(asked));
+      return { vault: 'unlocked' as const, offer: chosen.kind === 'code' ? chosen.info : null };
     },
     'recovery.fill': async ({ asked, user }, { origin, tab }) => {
       const number = cleanAsked(asked);
-      const chosen = pick(await unlockedAccounts(vault), origin, cleanUser(user), number);
-      if ('error' in chosen) throw chosen.error;
-      const { account, index, info } = chosen;
+      const { account, index, info } = pick(
+        await unlockedAccounts(vault),
+        origin,
+        cleanUser(user),
+        number,
+      );
       const codes = account.recoveryCodes ?? [];
       // The site asks for #N: it has taken every code before it, whoever typed them.
       if (number !== null && index > 0) {
