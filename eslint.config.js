@@ -11,6 +11,7 @@ const PURE = [
   'lib/backup/**',
   'lib/qr/**',
   'lib/autofill/detect/**',
+  'lib/recovery-codes/**',
 ];
 
 /** What only adapters may reach: the browser, the UI runtime, the database. */

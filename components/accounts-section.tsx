@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { moveAccount, pinnedFirst } from '../lib/account-order';
 import { accountTitle } from '../lib/account-title';
 import { useRowDrag } from '../lib/hooks/use-row-drag';
@@ -22,6 +22,8 @@ interface Props {
   onReorder: (id: string, ids: string[]) => void;
   onDelete: (id: string) => void;
   onClearError: () => void;
+  /** What a row shows about the account's recovery codes, if anything. */
+  recovery?: (account: AccountView) => ReactNode;
 }
 
 function ordered(accounts: AccountView[], order: string[] | null): AccountView[] {
@@ -118,6 +120,7 @@ export function AccountsSection(props: Props) {
           setFocusId(null);
           setDeleting(account.id);
         }}
+        extra={props.recovery?.(account)}
       />
     );
   };

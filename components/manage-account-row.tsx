@@ -1,4 +1,4 @@
-import type { DragEvent, KeyboardEvent } from 'react';
+import type { DragEvent, KeyboardEvent, ReactNode } from 'react';
 import { accountTitle } from '../lib/account-title';
 import type { Translate } from '../lib/i18n';
 import type { AccountView } from '../lib/otp/account-codes';
@@ -23,6 +23,8 @@ interface Props {
   onTogglePin: () => void;
   onEdit: () => void;
   onDelete: () => void;
+  /** More about the account under its sites (e.g. its recovery codes). */
+  extra?: ReactNode;
 }
 
 /** `https://a.example` shows as `a.example`; anything else (http, a port) as it is. */
@@ -92,6 +94,7 @@ export function ManageAccountRow(props: Props) {
             ? t('account_sites', [account.sites.map(siteLabel).join(t('manage_list_separator'))])
             : t('account_sites_none')}
         </span>
+        {props.extra}
       </span>
       <span className="manage-account-actions">
         {button(

@@ -4,7 +4,9 @@ import type { BackupFile, ExportData } from './backup-protocol';
 import type { PagePolicy } from './enroll/setup-page';
 import type { ImportOutcome, ImportPreview, ImportSource } from './import/types';
 import type { AccountView } from './otp/account-codes';
-import type { AccountData } from './otp/types';
+import type { AccountData, RecoveryCode } from './otp/types';
+import type { RecoveryPageReport } from './recovery-codes/keycloak-pages';
+import type { OfferInfo } from './recovery-codes/offer';
 
 import type { FailedAccount } from './vault/account-list';
 import type { VaultStatus } from './vault/vault';
@@ -90,6 +92,20 @@ export interface PageHints {
  */
 export type FillPageResult =
   'filled' | 'nothing' | { choose: { origin: string; user: string | null; ids: string[] } };
+
+/** Where a setup page's recovery codes were stored. */
+export interface RecoverySaved {
+  title: string;
+  count: number;
+  /** The account held codes before: the new ones replace them (the site's old ones are void). */
+  replaced: boolean;
+}
+
+/** The recovery code a login page may get on a click: which one, never the code itself. */
+export type RecoveryOfferInfo = OfferInfo;
+
+export type RecoveryOffer =
+  { vault: 'none' | 'locked' } | { vault: 'unlocked'; offer: RecoveryOfferInfo | null };
 
 /** What the popup knows about the page behind it, for 「このページに入力」 and 「このサイトで有効にする」. */
 export interface PageSite {
@@ -215,6 +231,24 @@ export interface ProtocolMap {
   'backup.create'(data: { masterPassword: string; password: string }): Result<BackupFile>;
   /** After the master password again: every account's URI and the Google export QR texts. */
   'export.open'(data: { password: string }): Result<ExportData>;
+  /**
+   * From the recovery codes setup page, on the user's click: store `codes` with the account
+   * bound to the page's origin (`user`: the page's user name, '' if none).
+   */
+  'recovery.save'(data: { codes: string[]; user: string }): Result<RecoverySaved>;
+  /** From the recovery code login page: which code a click would fill (`asked`: its number). */
+  'recovery.offer'(data: { asked: number | null; user: string }): Result<RecoveryOffer>;
+  /** On the user's click there: the code itself, remembered until the next page says it worked. */
+  'recovery.fill'(data: {
+    asked: number | null;
+    user: string;
+  }): Result<RecoveryOfferInfo & { code: string }>;
+  /** The user sent the form with the filled code. */
+  'recovery.submitted'(): Result<null>;
+  /** Every page of an allowed site, as it loads: whether a filled code was accepted. */
+  'recovery.settle'(data: RecoveryPageReport): Result<null>;
+  /** Manage page, after the master password (failures count as for unlocking): one account's codes. */
+  'recovery.codes'(data: { id: string; password: string }): Result<RecoveryCode[]>;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

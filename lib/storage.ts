@@ -1,6 +1,7 @@
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { parseBackupStatus, type BackupStatus } from './backup-protocol';
 import { parseClockCorrection } from './clock';
+import { parseRecoveryAwait } from './recovery-codes/settle';
 import { parseSettings, type Settings } from './settings';
 import { strictOrigin } from './site-origin';
 import { SESSION_KEYS } from './vault/session-keys';
@@ -148,3 +149,9 @@ export const loginUsersItem = parsedItem('session:loginUsers', (raw): Record<str
   }
   return out;
 });
+
+/**
+ * The recovery code given to a login page, until the next page says whether the site took it
+ * (`storage.session`: which code of which account in which tab, never the code itself).
+ */
+export const recoveryAwaitItem = parsedItem('session:recoveryAwait', parseRecoveryAwait);

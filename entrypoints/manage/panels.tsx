@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import { AccountsSection } from '../../components/accounts-section';
 import { SecuritySection } from '../../components/security-section';
+import { RecoveryCodesBox } from '../../components/recovery-codes-box';
 import { SettingsSection } from '../../components/settings-section';
+import { accountTitle } from '../../lib/account-title';
 import type { AppError } from '../../lib/app-error';
 import { t } from '../../lib/browser-i18n';
 import { useManageAccounts } from '../../lib/hooks/use-manage-accounts';
+import { useRecoveryCodes } from '../../lib/hooks/use-recovery-codes';
 import { useSecurity } from '../../lib/hooks/use-security';
 import { useSettings } from '../../lib/hooks/use-settings';
 import { errorText } from '../../lib/i18n';
@@ -23,6 +26,7 @@ interface AccountsProps {
 /** 「アカウント」 of the unlocked manage page. */
 export function AccountsPanel({ list, refresh, imported }: AccountsProps) {
   const accounts = useManageAccounts(refresh);
+  const recovery = useRecoveryCodes();
   // Imports here, and changes made in the popup meanwhile, show up in the list.
   useEffect(() => {
     if (imported > 0) void refresh();
@@ -47,6 +51,22 @@ export function AccountsPanel({ list, refresh, imported }: AccountsProps) {
       onReorder={(id, ids) => void accounts.reorder(id, ids)}
       onDelete={(id) => void accounts.remove(id)}
       onClearError={accounts.clearError}
+      recovery={(account) =>
+        account.recoveryCount && (
+          <RecoveryCodesBox
+            t={t}
+            title={accountTitle(account)}
+            count={account.recoveryCount}
+            codes={recovery.id === account.id ? recovery.codes : null}
+            asking={recovery.id === account.id}
+            busy={recovery.busy}
+            error={recovery.id === account.id ? words(recovery.error) : null}
+            onShow={() => recovery.show(account.id)}
+            onOpen={(password) => recovery.open(account.id, password)}
+            onClose={recovery.close}
+          />
+        )
+      }
     />
   );
 }

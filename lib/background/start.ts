@@ -6,6 +6,7 @@ import {
   clockCorrectionItem,
   enabledSitesItem,
   pendingImportItem,
+  recoveryAwaitItem,
   vaultSessionStore,
 } from '../storage';
 import { Vault } from '../vault/vault';
@@ -19,6 +20,7 @@ import { importHandlers } from './import-handlers';
 import { manageHandlers } from './manage-handlers';
 import { loginUserHandlers } from './page-user';
 import { PendingImport } from './pending-import';
+import { recoveryContentHandlers, recoveryPageHandlers } from './recovery-handlers';
 import { createResponder, forContent, forOverlay, forPages, listen, type Routes } from './routes';
 import { regionHandlers, scanHandlers } from './scan-handlers';
 import { isAllowedOrigin } from './senders';
@@ -54,6 +56,7 @@ export function startBackground(): void {
       }),
       ...exportHandlers(vault, crypto),
       ...manageHandlers(vault, { clearLocal: clearBesideVault }),
+      ...recoveryPageHandlers(vault),
     }),
     ...forContent({
       ...content,
@@ -61,6 +64,7 @@ export function startBackground(): void {
       ...loginUserHandlers(),
       ...toolbarHintHandlers(),
     }),
+    ...forContent(recoveryContentHandlers(vault, { awaiting: recoveryAwaitItem, now: Date.now })),
     // The overlay may run on any page the user scanned; the handler needs that tab's capture.
     ...forOverlay(regionHandlers(vault)),
   } satisfies Routes;

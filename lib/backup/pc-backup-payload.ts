@@ -2,7 +2,8 @@ import { cleanDeviceName, cleanSites } from '../account-bindings';
 import { validateAccountData } from '../otp/account';
 import { isOtpError } from '../otp/errors';
 import { IMPORT_LIMITS } from '../otp/fields';
-import type { AccountData } from '../otp/types';
+import type { AccountData, RecoveryCode } from '../otp/types';
+import { MAX_RECOVERY_CODES, normalizeRecoveryCode } from '../recovery-codes/codes';
 import {
   SKIP_REASONS,
   decodeUtf8,
@@ -34,6 +35,8 @@ export interface BackupAccount {
   deviceName?: string;
   /** Shown at the top of the list. */
   pinned?: boolean;
+  /** The site's one-time recovery codes and which were used (Keycloak's recovery codes). */
+  recoveryCodes?: RecoveryCode[];
 }
 
 /** The payload object for `accounts`, each with its position in the list as `order`. */
@@ -52,8 +55,30 @@ export function toBackupPayload(accounts: readonly AccountData[]): { accounts: B
       order,
       ...(a.deviceName !== undefined ? { deviceName: a.deviceName } : {}),
       ...(a.pinned === true ? { pinned: true } : {}),
+      ...(a.recoveryCodes?.length
+        ? { recoveryCodes: a.recoveryCodes.map(({ code, used }) => ({ code, used })) }
+        : {}),
     })),
   };
+}
+
+/**
+ * A file's recovery codes as the vault would store them, or undefined when there are none or
+ * the list is not one (then only the codes are dropped: the account itself is still good).
+ */
+function readRecoveryCodes(value: unknown): RecoveryCode[] | undefined {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_RECOVERY_CODES) {
+    return undefined;
+  }
+  const codes: RecoveryCode[] = [];
+  for (const entry of value) {
+    if (!isObject(entry) || typeof entry.code !== 'string' || typeof entry.used !== 'boolean') {
+      return undefined;
+    }
+    if (normalizeRecoveryCode(entry.code) !== entry.code) return undefined;
+    codes.push({ code: entry.code, used: entry.used });
+  }
+  return codes;
 }
 
 function isStringArray(value: unknown): value is string[] {
@@ -130,10 +155,12 @@ export function readBackupPayload(plaintext: Uint8Array): ImportedEntries {
       );
       // A bad site or device name is dropped, not the account: the file is the user's own.
       const deviceName = cleanDeviceName(e.deviceName);
+      const recoveryCodes = readRecoveryCodes(e.recoveryCodes);
       accounts.push({
         ...account,
         ...(deviceName !== undefined ? { deviceName } : {}),
         ...(e.pinned === true ? { pinned: true } : {}),
+        ...(recoveryCodes ? { recoveryCodes } : {}),
       });
     } catch (err) {
       if (!isOtpError(err)) throw err;

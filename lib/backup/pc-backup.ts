@@ -40,7 +40,7 @@ export { readBackupPayload, type BackupAccount } from './pc-backup-payload';
  * ```
  *
  * `data` decrypts to UTF-8 JSON `{ "accounts": [{ issuer, name, secret, type, algorithm, digits,
- * period, counter, sites, order, deviceName?, pinned? }] }`. The key is Argon2id of the backup
+ * period, counter, sites, order, deviceName?, pinned?, recoveryCodes?: [{ code, used }] }] }`. The key is Argon2id of the backup
  * password (NFC; it may differ from the vault's) with the vault's default cost; the additional data is
  * `pc-authenticator-backup/1`, so the file cannot be passed off as another version. Everything
  * about the accounts is inside the ciphertext; the plaintext header holds only the date and

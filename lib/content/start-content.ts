@@ -4,6 +4,7 @@ import { startAutofill } from '../autofill/autofill-controller';
 import { t, uiLanguage } from '../browser-i18n';
 import { startEnrollment } from '../enroll/enroll-controller';
 import { isFillNow, sendMessage, VAULT_WAIT_PORT, type FillNowReply } from '../messaging';
+import { startRecoveryCodes } from '../recovery-page/start-recovery';
 import { guardAgainstPageStop, scriptStartedEventName } from './page-stop-guard';
 import { watchLoginForm } from './login-watch';
 import { createScope, type Scope } from './scope';
@@ -63,6 +64,19 @@ export function startContent(
     openUnlock,
     waitForUnlock,
   });
+  const recovery = startRecoveryCodes({
+    doc: document,
+    t,
+    lang: uiLanguage(),
+    hostname: location.hostname,
+    save: (codes, user) => sendMessage('recovery.save', { codes, user }),
+    offer: (asked, user) => sendMessage('recovery.offer', { asked, user }),
+    fill: (asked, user) => sendMessage('recovery.fill', { asked, user }),
+    submitted: () => void sendMessage('recovery.submitted', undefined),
+    settle: (report) => void sendMessage('recovery.settle', report),
+    openUnlock: () => sendMessage('ui.open-unlock', undefined),
+    waitForUnlock,
+  });
   const logins = createScope();
   // Sent as the page leaves: the reply may never come back, and nothing waits for it.
   watchLoginForm(logins, document, (user) => {
@@ -82,6 +96,7 @@ export function startContent(
     autofill.stop();
     enrollment.stop();
     logins.stop();
+    recovery.stop();
   };
   ctx.onInvalidated(stop);
   return { stop };

@@ -19,6 +19,8 @@ interface AccountCodes {
 export interface AccountView extends Omit<Account, 'secret' | 'recoveryCodes'> {
   /** Null when the stored record cannot make codes (a broken key or parameters). */
   codes: AccountCodes | null;
+  /** How many of the site's recovery codes are saved and unused (the codes only after a password). */
+  recoveryCount?: { total: number; unused: number };
 }
 
 /** The TOTP time step holding `nowMs`. @see https://www.rfc-editor.org/rfc/rfc6238#section-4.2 */
@@ -43,6 +45,10 @@ export function accountView(account: Account, nowMs: number): AccountView {
   if (account.trustedSites !== undefined) view.trustedSites = [...account.trustedSites];
   if (account.user !== undefined) view.user = account.user;
   if (account.pending) view.pending = true;
+  const recovery = account.recoveryCodes ?? [];
+  if (recovery.length > 0) {
+    view.recoveryCount = { total: recovery.length, unused: recovery.filter((c) => !c.used).length };
+  }
   return view;
 }
 

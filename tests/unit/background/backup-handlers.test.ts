@@ -26,7 +26,16 @@ const BACKUP_PASSWORD = 'backup pass 2026';
 const NOW = Date.UTC(2026, 3, 1, 3, 0, 0);
 
 const ACCOUNTS = [
-  sampleAccount({ issuer: '電線工業健康保険組合', name: '山田 太郎', pinned: true }),
+  sampleAccount({
+    issuer: '電線工業健康保険組合',
+    name: '山田 太郎',
+    pinned: true,
+    // Keycloak recovery codes saved with the account: a restore keeps them and their use.
+    recoveryCodes: [
+      { code: 'K7QX2MZP4RTA', used: true },
+      { code: 'WN3BH8CJ5LDE', used: false },
+    ],
+  }),
   sampleAccount({
     issuer: 'HOTP',
     name: 'h',
@@ -84,6 +93,7 @@ describe('backup, import preview and commit, and export handlers', () => {
     expect(made.value.fileName).toMatch(/^pc-authenticator-backup-2026-04-0[12]\.json$/);
     expect(made.value.accountCount).toBe(4);
     expect(made.value.content).not.toContain('MFRGGZDFMZTWQ2LK');
+    expect(made.value.content).not.toContain('WN3BH8CJ5LDE');
     expect(saved).toEqual([{ lastBackupAt: NOW, accountCount: 4 }]);
 
     for (const { id } of (await env.vault.listAccounts()).accounts)
@@ -112,6 +122,7 @@ describe('backup, import preview and commit, and export handlers', () => {
     const commit = await ask('import.commit', { token: preview.value.token });
     expect(commit).toMatchObject({ ok: true, value: { added: 4 } });
     expect((await env.vault.listAccounts()).accounts.map(strip)).toEqual(before);
+    expect(before[0]?.recoveryCodes).toHaveLength(2);
     // The token is used up: a second commit adds nothing.
     await expect(ask('import.commit', { token: preview.value.token })).resolves.toMatchObject({
       ok: false,

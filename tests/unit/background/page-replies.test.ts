@@ -16,6 +16,7 @@ import { siteHandlers } from '../../../lib/background/site-handlers';
 import { vaultHandlers } from '../../../lib/background/vault-handlers';
 import { decodeBase32 } from '../../../lib/otp/base32';
 import { generateCode } from '../../../lib/otp/code';
+import { recoveryPageHandlers } from '../../../lib/background/recovery-handlers';
 import { pendingImportItem } from '../../../lib/storage';
 import { FAST_KDF, PASSWORD, sampleAccount, setup } from '../vault/helpers';
 
@@ -32,16 +33,24 @@ function spellings(secret: string): string[] {
   const hex = [...decodeBase32(secret)].map((b) => b.toString(16).padStart(2, '0')).join('');
   return [secret, secret.toLowerCase(), hex, hex.toUpperCase()];
 }
+/** Keycloak recovery codes saved with the TOTP account: as secret as its key. */
+const RECOVERY = ['K7QX2MZP4RTA', 'WN3BH8CJ5LDE'];
 const leaks = (reply: unknown) => {
   const text = JSON.stringify(reply);
-  return [SECRET, HOTP_SECRET, NEW_SECRET].flatMap(spellings).filter((s) => text.includes(s));
+  const secrets = [SECRET, HOTP_SECRET, NEW_SECRET].flatMap(spellings);
+  return [...secrets, ...RECOVERY].filter((s) => text.includes(s));
 };
 
 /**
  * Every request, and why its reply is (or need not be) searched here. A new request does not
  * compile until it is placed: page requests that return anything about accounts are asked below.
  */
-const PLACED: Record<Request, 'asked' | 'keys after the master password' | 'no account data'> = {
+type Why =
+  | 'asked'
+  | 'keys after the master password'
+  | 'recovery codes after the master password'
+  | 'no account data';
+const PLACED: Record<Request, Why> = {
   'vault.status': 'asked',
   'vault.snapshot': 'asked',
   'vault.create': 'no account data',
@@ -78,6 +87,12 @@ const PLACED: Record<Request, 'asked' | 'keys after the master password' | 'no a
   'ui.open-unlock': 'no account data',
   'backup.create': 'asked',
   'export.open': 'keys after the master password',
+  'recovery.save': 'no account data',
+  'recovery.offer': 'no account data',
+  'recovery.fill': 'no account data',
+  'recovery.submitted': 'no account data',
+  'recovery.settle': 'no account data',
+  'recovery.codes': 'recovery codes after the master password',
 };
 
 describe('replies to extension pages', () => {
@@ -96,7 +111,11 @@ describe('replies to extension pages', () => {
     env = setup();
     await env.vault.create(PASSWORD, { kdf: FAST_KDF });
     await env.vault.addAccounts([
-      sampleAccount({ issuer: 'TOTP', secret: SECRET }),
+      sampleAccount({
+        issuer: 'TOTP',
+        secret: SECRET,
+        recoveryCodes: RECOVERY.map((code, i) => ({ code, used: i === 0 })),
+      }),
       sampleAccount({ issuer: 'HOTP', secret: HOTP_SECRET, type: 'hotp', counter: 3, sites: [] }),
     ]);
     const pending = new PendingImport(pendingImportItem, crypto);
@@ -111,6 +130,7 @@ describe('replies to extension pages', () => {
       ...backupHandlers(env.vault, { crypto, now: () => NOW, saveStatus: async () => {} }),
       ...exportHandlers(env.vault, crypto),
       ...manageHandlers(env.vault, { clearLocal: async () => {} }),
+      ...recoveryPageHandlers(env.vault),
     };
     respond = createResponder(forPages(handlers), {
       extensionId: ID,
@@ -125,6 +145,8 @@ describe('replies to extension pages', () => {
     const [totp, hotp] = snapshot.value.list.accounts;
     // The codes the worker made, for the step of its clock (and the next one).
     const params = { ...sampleAccount(), secret: SECRET };
+    // How many recovery codes are saved and unused: never the codes.
+    expect(totp!.recoveryCount).toEqual({ total: 2, unused: 1 });
     expect(totp!.codes).toEqual({
       step: Math.floor(NOW / 30_000),
       current: generateCode(params, NOW),
@@ -170,5 +192,26 @@ describe('replies to extension pages', () => {
     // The one exception, which also shows the search above would find a key.
     const exported = await respond('export.open', { data: { password: PASSWORD }, sender: MANAGE });
     expect(leaks(exported)).toContain(HOTP_SECRET);
+  });
+
+  it('give recovery codes only after the master password', async () => {
+    const { accounts } = await env.vault.listAccounts();
+    const totp = accounts.find((a) => a.issuer === 'TOTP');
+    const codes = await respond('recovery.codes', {
+      data: { id: totp!.id, password: PASSWORD },
+      sender: MANAGE,
+    });
+    expect(codes).toEqual({
+      ok: true,
+      value: [
+        { code: RECOVERY[0], used: true },
+        { code: RECOVERY[1], used: false },
+      ],
+    });
+    const refused = await respond('recovery.codes', {
+      data: { id: totp!.id, password: 'not the password' },
+      sender: MANAGE,
+    });
+    expect(refused).toEqual({ ok: false, error: { key: 'error_wrong_password' } });
   });
 });

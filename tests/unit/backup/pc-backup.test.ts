@@ -19,16 +19,25 @@ const CHEAP = { memoryKiB: 64, iterations: 1, parallelism: 1 };
 const NOW = Date.UTC(2026, 2, 14, 9, 26, 53, 589);
 const options = { now: NOW, crypto, kdfCost: CHEAP };
 
+/** Keycloak recovery codes kept with the first account, one of them used. */
+const RECOVERY = [
+  { code: 'K7QX2MZP4RTA', used: true },
+  { code: 'WN3BH8CJ5LDE', used: false },
+];
+
 const ACCOUNTS: AccountData[] = [
-  validateAccountData(
-    {
-      issuer: 'KOSMO Web',
-      name: 'tanaka@example.ac.jp',
-      secret: 'JBSWY3DPEHPK3PXP',
-      sites: ['https://densenkenpo.portal.kosmo-web.jp', 'https://sso.example.ac.jp'],
-    },
-    IMPORT_LIMITS,
-  ),
+  {
+    ...validateAccountData(
+      {
+        issuer: 'KOSMO Web',
+        name: 'tanaka@example.ac.jp',
+        secret: 'JBSWY3DPEHPK3PXP',
+        sites: ['https://densenkenpo.portal.kosmo-web.jp', 'https://sso.example.ac.jp'],
+      },
+      IMPORT_LIMITS,
+    ),
+    recoveryCodes: RECOVERY,
+  },
   {
     ...validateAccountData(
       {
@@ -94,7 +103,8 @@ describe('pc-authenticator backup: round trip', () => {
     expect(envelope.iv).toHaveLength(12);
     expect(decodeBase64Strict((file.kdf as { salt: string }).salt)).toHaveLength(16);
     for (const a of ACCOUNTS) {
-      for (const value of [a.secret, a.issuer, a.name, ...a.sites]) {
+      const codes = (a.recoveryCodes ?? []).map((c) => c.code);
+      for (const value of [a.secret, a.issuer, a.name, ...a.sites, ...codes]) {
         if (value.length > 3) expect(text).not.toContain(value);
       }
     }
@@ -295,6 +305,24 @@ describe('pc-authenticator backup: payload', () => {
     expect(read.accounts).toHaveLength(1);
     const { sites, deviceName } = read.accounts[0]!;
     expect({ sites, deviceName }).toEqual({ sites: [], deviceName: undefined, ...expected });
+  });
+
+  it('reads recovery codes back; a list that is not one is dropped, not the account', () => {
+    const read = (recoveryCodes: unknown) =>
+      readBackupPayload(encode({ accounts: [entry({ recoveryCodes })] })).accounts[0]
+        ?.recoveryCodes;
+    expect(read(RECOVERY)).toEqual(RECOVERY);
+    expect(read(undefined)).toBeUndefined();
+    expect(read([])).toBeUndefined();
+    expect(read('K7QX2MZP4RTA')).toBeUndefined();
+    expect(read([{ code: 'K7QX2MZP4RTA' }])).toBeUndefined();
+    expect(read([{ code: 'K7QX-2MZP-4RTA', used: false }])).toBeUndefined();
+    expect(read([{ code: '<script>', used: false }])).toBeUndefined();
+    const tooMany = Array.from({ length: 51 }, (_, i) => ({
+      code: `CODE${1000 + i}`,
+      used: false,
+    }));
+    expect(read(tooMany)).toBeUndefined();
   });
 
   it.each([

@@ -428,7 +428,13 @@ describe('KOSMO replica options and hooks', () => {
 
     await fetch(`${server.url}/__test/reset`, { method: 'POST' });
     const after = await state();
-    expect(after.users.map((u) => u.username)).toEqual(['user1', 'user2', 'user3', 'mailuser']);
+    expect(after.users.map((u) => u.username)).toEqual([
+      'user1',
+      'user2',
+      'user3',
+      'mailuser',
+      'recoveryuser',
+    ]);
     expect(after.sessions).toEqual([]);
   });
 
