@@ -6,6 +6,7 @@ import {
   clockCorrectionItem,
   enabledSitesItem,
   pendingImportItem,
+  remindersItem,
   vaultSessionStore,
 } from '../storage';
 import { Vault } from '../vault/vault';
@@ -18,6 +19,7 @@ import { importHandlers } from './import-handlers';
 import { manageHandlers } from './manage-handlers';
 import { PendingImport } from './pending-import';
 import { createResponder, forContent, forOverlay, forPages, listen, type Routes } from './routes';
+import { recoveryHandlers } from './recovery-handlers';
 import { regionHandlers, scanHandlers } from './scan-handlers';
 import { isAllowedOrigin } from './senders';
 import { startShortcuts } from './shortcuts';
@@ -50,6 +52,7 @@ export function startBackground(): void {
       }),
       ...exportHandlers(vault, crypto),
       ...manageHandlers(vault, { clearLocal: clearBesideVault }),
+      ...recoveryHandlers(vault, { onUnlocked: notifyUnlocked, clearLocal: clearBesideVault }),
     }),
     ...forContent(contentHandlers(vault, now)),
     // The overlay may run on any page the user scanned; the handler needs that tab's capture.
@@ -76,8 +79,15 @@ function startClock(): CodeClock {
   return (sites) => Date.now() + offsetFor(sites, correction);
 }
 
-/** After 「すべて削除」: the allowed sites (and their content script) and the backup state go too. */
+/**
+ * After 「すべて削除」: the allowed sites (and their content script), the backup state and the
+ * reminders go too.
+ */
 async function clearBesideVault(): Promise<void> {
-  await Promise.all([enabledSitesItem.removeValue(), backupStatusItem.removeValue()]);
+  await Promise.all([
+    enabledSitesItem.removeValue(),
+    backupStatusItem.removeValue(),
+    remindersItem.removeValue(),
+  ]);
   await syncSiteScripts();
 }

@@ -73,6 +73,13 @@ const PLACED: Record<Request, 'asked' | 'keys after the master password' | 'no a
   'ui.open-unlock': 'no account data',
   'backup.create': 'asked',
   'export.open': 'keys after the master password',
+  // The recovery key is no account's data: its replies are checked in recovery-handlers.test.ts.
+  'recovery.info': 'no account data',
+  'recovery.create': 'no account data',
+  'recovery.pending': 'no account data',
+  'recovery.confirm': 'no account data',
+  'vault.recover': 'no account data',
+  'vault.wipe-locked': 'no account data',
 };
 
 describe('replies to extension pages', () => {
