@@ -6,13 +6,15 @@ import { BackupReminder } from '../../components/backup-reminder';
 import { ClockWarning } from '../../components/clock-warning';
 import { ErrorMessage } from '../../components/error-message';
 import { FailedRecord } from '../../components/failed-record';
+import { LockedScreen } from '../../components/locked-screen';
 import { PasswordSetup } from '../../components/password-setup';
 import { PopupActions } from '../../components/popup-actions';
 import { PopupHeader } from '../../components/popup-header';
+import { RecoveryKeyCard } from '../../components/recovery-key-card';
+import { RecoveryReminder } from '../../components/recovery-reminder';
 import { ScanMessage } from '../../components/scan-message';
 import { SitePanel } from '../../components/site-panel';
 import { SearchBox } from '../../components/search-box';
-import { UnlockForm } from '../../components/unlock-form';
 import { pinnedFirst } from '../../lib/account-order';
 import { filterAccounts, SEARCH_THRESHOLD } from '../../lib/account-search';
 import { needsBackup } from '../../lib/backup-protocol';
@@ -21,9 +23,12 @@ import { useBackupStatus } from '../../lib/hooks/use-backup-status';
 import { useClock } from '../../lib/hooks/use-clock';
 import { useCodeRefresh } from '../../lib/hooks/use-code-refresh';
 import { useCopy } from '../../lib/hooks/use-copy';
+import { openRestore, useForgotPassword } from '../../lib/hooks/use-forgot-password';
 import { usePageSite } from '../../lib/hooks/use-page-site';
 import { useScan } from '../../lib/hooks/use-scan';
 import { useNow } from '../../lib/hooks/use-now';
+import { openEmergencyKit, useRecovery } from '../../lib/hooks/use-recovery';
+import { useReminders } from '../../lib/hooks/use-reminders';
 import { useReturnToTab } from '../../lib/hooks/use-return-to-tab';
 import { useVault } from '../../lib/hooks/use-vault';
 import { errorText } from '../../lib/i18n';
@@ -41,6 +46,19 @@ export function App() {
   const clock = useClock(list.accounts);
   useCodeRefresh(list.accounts, (a) => now + clock.offsetFor(a.sites), vault.refresh);
   const backupStatus = useBackupStatus();
+  const recovery = useRecovery(status === 'unlocked');
+  const forgot = useForgotPassword();
+  const reminders = useReminders(
+    status === 'unlocked' && backupStatus !== undefined && recovery.pending !== undefined
+      ? {
+          // While a new key is on screen, it is its own reminder.
+          recovery: recovery.pending === null && recovery.info?.confirmed !== true,
+          backup: needsBackup(list.accounts, backupStatus),
+        }
+      : null,
+  );
+  const openManage = (hash: string) =>
+    void browser.tabs.create({ url: browser.runtime.getURL(`/manage.html#${hash}`) });
   const searchRef = useRef<HTMLInputElement>(null);
   const errorMessage = error ? errorText(t, error) : null;
   const showSearch = list.accounts.length > SEARCH_THRESHOLD;
@@ -66,7 +84,31 @@ export function App() {
   if (status === 'none')
     return <PasswordSetup t={t} busy={busy} error={errorMessage} onCreate={vault.create} />;
   if (status === 'locked')
-    return <UnlockForm t={t} busy={busy} error={errorMessage} onUnlock={vault.unlock} />;
+    return (
+      <LockedScreen
+        t={t}
+        busy={busy}
+        error={errorMessage}
+        onUnlock={vault.unlock}
+        hasRecoveryKey={recovery.info === undefined ? undefined : recovery.info !== null}
+        forgot={{
+          busy: forgot.busy,
+          error: forgot.error && errorText(t, forgot.error),
+          onRecover: (key, password) =>
+            void forgot.recover(key, password).then(async (done) => {
+              if (done) await vault.refresh();
+            }),
+          onWipe: async (confirmation, restore) => {
+            const failed = await forgot.wipe(confirmation);
+            if (failed) return errorText(t, failed);
+            if (restore) openRestore();
+            await vault.refresh();
+            return null;
+          },
+          onOpen: () => void recovery.reload(),
+        }}
+      />
+    );
 
   const openAdd = () => {
     vault.clearError();
@@ -98,6 +140,15 @@ export function App() {
           void vault.lock();
         }}
       />
+      {recovery.pending && (
+        <RecoveryKeyCard
+          t={t}
+          view={recovery.pending}
+          busy={recovery.busy}
+          onOpenKit={openEmergencyKit}
+          onDone={() => void recovery.confirm()}
+        />
+      )}
       {clock.warning && (
         <ClockWarning t={t} warning={clock.warning} onCorrect={() => void clock.correct()} />
       )}
@@ -120,13 +171,19 @@ export function App() {
       {scanner.result && (
         <ScanMessage t={t} result={scanner.result} onOpenManage={scanner.openManage} />
       )}
-      {backupStatus !== undefined && needsBackup(list.accounts, backupStatus) && (
+      {reminders.due === 'recovery' && (
+        <RecoveryReminder
+          t={t}
+          onOpen={() => openManage('recovery')}
+          onLater={() => reminders.later('recovery')}
+        />
+      )}
+      {reminders.due === 'backup' && backupStatus !== undefined && (
         <BackupReminder
           t={t}
           never={backupStatus === null}
-          onOpen={() =>
-            void browser.tabs.create({ url: browser.runtime.getURL('/manage.html#backup') })
-          }
+          onOpen={() => openManage('backup')}
+          onLater={() => reminders.later('backup')}
         />
       )}
       {showSearch && <SearchBox t={t} value={query} onChange={setQuery} inputRef={searchRef} />}

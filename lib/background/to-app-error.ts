@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n';
 import { isOtpError, otpErrorKey } from '../otp/errors';
 import { isVaultError, type VaultErrorCode } from '../vault/errors';
 import { RecoveryKeyError } from '../vault/recovery-key';
+import { recoveryKeyProblemText } from '../recovery-key-text';
 import { DuplicateAccountError, ImageUnreadableError, InputError, NoOtpQrError } from './errors';
 
 const VAULT_KEYS: Record<VaultErrorCode, MessageKey> = {
@@ -29,15 +30,6 @@ const WAIT_KEYS: Partial<Record<VaultErrorCode, MessageKey>> = {
   'too-many-attempts': 'error_too_many_attempts',
 };
 
-/** A mistyped recovery key: which group, or how many characters were typed. */
-function recoveryKeyError({ problem }: RecoveryKeyError): AppError {
-  if (problem.kind === 'group')
-    return { key: 'error_recovery_key_group', subs: [`${problem.group}`] };
-  if (problem.kind === 'length')
-    return { key: 'error_recovery_key_length', subs: [`${problem.count}`] };
-  return { key: 'error_recovery_key_empty' };
-}
-
 /** The page tells a file's problems apart by key (e.g. it asks for a password again). */
 const BACKUP_KEYS: Record<BackupErrorCode, MessageKey> = {
   'password-required': 'error_backup_password_required',
@@ -61,7 +53,7 @@ export function toAppError(error: unknown): AppError {
     }
     return { key: VAULT_KEYS[error.code] };
   }
-  if (error instanceof RecoveryKeyError) return recoveryKeyError(error);
+  if (error instanceof RecoveryKeyError) return recoveryKeyProblemText(error.problem);
   if (isOtpError(error)) return { key: otpErrorKey(error) };
   if (error instanceof BackupError) return { key: BACKUP_KEYS[error.code] };
   if (error instanceof NoOtpQrError) return { key: 'error_enroll_no_otp_qr' };
