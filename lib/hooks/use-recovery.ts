@@ -20,34 +20,41 @@ async function fetchRecovery(unlocked: boolean) {
   };
 }
 
+/** What was read, and whether the vault was unlocked when it was. */
+interface Loaded {
+  unlocked: boolean;
+  info: RecoveryInfo | null;
+  pending: RecoveryKeyView | null;
+}
+
 /**
  * The recovery key as a page sees it: its fingerprint (`info`: `undefined` while reading, `null`
  * when none was made) and, while unlocked, the key made in this session that the user has not
  * written down yet (`pending`). `create` asks for the master password; `confirm` forgets the key.
  */
 export function useRecovery(unlocked: boolean) {
-  const [info, setInfo] = useState<RecoveryInfo | null | undefined>(undefined);
-  const [pending, setPending] = useState<RecoveryKeyView | null | undefined>(undefined);
+  const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
   const load = useCallback(async () => {
-    const next = await fetchRecovery(unlocked);
-    setInfo(next.info);
-    setPending(next.pending);
+    setLoaded({ unlocked, ...(await fetchRecovery(unlocked)) });
   }, [unlocked]);
 
   useEffect(() => {
     let live = true;
-    void fetchRecovery(unlocked).then((next) => {
-      if (!live) return;
-      setInfo(next.info);
-      setPending(next.pending);
-    });
+    void fetchRecovery(unlocked).then((next) => live && setLoaded({ unlocked, ...next }));
     return () => {
       live = false;
     };
   }, [unlocked]);
+
+  // What was read while locked says nothing of the waiting key: `undefined` until re-read.
+  const current = loaded?.unlocked === unlocked ? loaded : undefined;
+  const info = current?.info;
+  const pending = current?.pending;
+  const setPending = (value: RecoveryKeyView | null) =>
+    setLoaded((last) => last && { ...last, pending: value });
 
   /** A new key after the master password; resolves true once it is shown. */
   const create = useCallback(
