@@ -176,6 +176,14 @@ describe('the recovery key (Japanese UI)', () => {
     const { profileDir } = browser;
     await browser.close();
     browser = await launchWithExtension({ lang: 'ja', profileDir });
+    // 「パスワードを忘れた」 is on every lock screen: the unlock tab and the manage page too.
+    for (const path of ['popup.html?tab=1', 'manage.html']) {
+      const page = await browser.context.newPage();
+      await page.goto(browser.url(path));
+      await page.getByTestId('forgot-password').click();
+      await page.getByTestId('recovery-key-input').waitFor();
+      await page.close();
+    }
     popup = await PopupPage.open(browser);
     await popup.unlock(NEW_PASSWORD);
     await expectCodes(popup);
