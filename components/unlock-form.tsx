@@ -7,9 +7,11 @@ interface Props {
   busy: boolean;
   error: string | null;
   onUnlock: (password: string) => void;
+  /** 「パスワードを忘れた」: the recovery key, or the ways to start again. */
+  onForgot?: () => void;
 }
 
-export function UnlockForm({ t, busy, error, onUnlock }: Props) {
+export function UnlockForm({ t, busy, error, onUnlock, onForgot }: Props) {
   const [password, setPassword] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -34,6 +36,16 @@ export function UnlockForm({ t, busy, error, onUnlock }: Props) {
         {busy ? t('working') : t('unlock_submit')}
       </button>
       <p className="hint">{t('unlock_forgot')}</p>
+      {onForgot && (
+        <button
+          type="button"
+          className="small link"
+          data-testid="forgot-password"
+          onClick={onForgot}
+        >
+          {t('forgot_open')}
+        </button>
+      )}
     </form>
   );
 }

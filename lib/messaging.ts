@@ -9,9 +9,9 @@ import type { RecoveryPageReport } from './recovery-codes/keycloak-pages';
 import type { OfferInfo } from './recovery-codes/offer';
 
 import type { FailedAccount } from './vault/account-list';
-import type { VaultStatus } from './vault/vault';
+import type { RecoveryInfo, RecoveryKeyView, VaultStatus } from './vault/vault';
 
-export type { AccountView, VaultStatus };
+export type { AccountView, RecoveryInfo, RecoveryKeyView, VaultStatus };
 
 /** The accounts as pages see them (codes, never secrets), and the records that did not open. */
 export interface AccountViewList {
@@ -249,6 +249,24 @@ export interface ProtocolMap {
   'recovery.settle'(data: RecoveryPageReport): Result<null>;
   /** Manage page, after the master password (failures count as for unlocking): one account's codes. */
   'recovery.codes'(data: { id: string; password: string }): Result<RecoveryCode[]>;
+  /** The recovery key's fingerprint and date (never the key), or null: none made. Works locked. */
+  'recovery.info'(): Result<RecoveryInfo | null>;
+  /**
+   * After the master password: a new recovery key replaces the old one (which stops working).
+   * The one reply that carries the key; it waits sealed in the session until `recovery.confirm`.
+   */
+  'recovery.create'(data: { password: string }): Result<RecoveryKeyView>;
+  /** The key made in this session and not yet written down (popup, kit page), or null. */
+  'recovery.pending'(): Result<RecoveryKeyView | null>;
+  /** 「書き留めました」: forget the shown key; only its fingerprint is kept. */
+  'recovery.confirm'(): Result<null>;
+  /** 「パスワードを忘れた」: the recovery key and a new master password; unlocks. */
+  'vault.recover'(data: { recoveryKey: string; newPassword: string }): Result<null>;
+  /**
+   * While locked only, the one way to delete without the master password: everything goes,
+   * after the word typed by hand (削除 / DELETE), as `vault.wipe`.
+   */
+  'vault.wipe-locked'(data: { confirmation: string }): Result<null>;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

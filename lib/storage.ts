@@ -2,6 +2,7 @@ import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { parseBackupStatus, type BackupStatus } from './backup-protocol';
 import { parseClockCorrection } from './clock';
 import { parseRecoveryAwait } from './recovery-codes/settle';
+import { parseReminderState } from './reminders';
 import { parseSettings, type Settings } from './settings';
 import { strictOrigin } from './site-origin';
 import { SESSION_KEYS } from './vault/session-keys';
@@ -86,6 +87,9 @@ export const enabledSitesItem = parsedItem('local:enabledSites', (raw): string[]
 /** The last backup's time and size, for the popup's reminder (`null`: never). */
 export const backupStatusItem = parsedItem<BackupStatus | null>('local:backup', parseBackupStatus);
 
+/** When the popup last reminded (recovery key, backup) and what was put off (`lib/reminders`). */
+export const remindersItem = parsedItem('local:reminders', parseReminderState);
+
 /**
  * `storage.session`: memory only, cleared when the browser closes, and (by default) closed to
  * content scripts — the one place the unlocked data key may live.
@@ -93,6 +97,9 @@ export const backupStatusItem = parsedItem<BackupStatus | null>('local:backup', 
 const sessionDek = storage.defineItem<string | number>(`session:${SESSION_KEYS.dek}`);
 const sessionLastActivity = storage.defineItem<string | number>(
   `session:${SESSION_KEYS.lastActivity}`,
+);
+const sessionRecoveryPending = storage.defineItem<string | number>(
+  `session:${SESSION_KEYS.recoveryPending}`,
 );
 
 /** Watches the unlocked key coming and going (unlock, lock, auto-lock), without reading it. */
@@ -110,6 +117,7 @@ export const vaultSessionStore: SessionStore = {
 function sessionItem(key: string) {
   if (key === SESSION_KEYS.dek) return sessionDek;
   if (key === SESSION_KEYS.lastActivity) return sessionLastActivity;
+  if (key === SESSION_KEYS.recoveryPending) return sessionRecoveryPending;
   throw new Error(`No session item for ${key}`);
 }
 

@@ -6,7 +6,6 @@ import { ImportResults } from '../../components/import-results';
 import { ManageHeader } from '../../components/manage-header';
 import { ManageSection } from '../../components/manage-section';
 import { PasswordSetup } from '../../components/password-setup';
-import { UnlockForm } from '../../components/unlock-form';
 import { t } from '../../lib/browser-i18n';
 import { IMPORT_ACCEPT } from '../../lib/import-files';
 import { useImport } from '../../lib/hooks/use-import';
@@ -15,6 +14,8 @@ import { useVault } from '../../lib/hooks/use-vault';
 import { errorText } from '../../lib/i18n';
 import { BackupSections } from './backup-sections';
 import { AccountsPanel, SettingsPanels } from './panels';
+import { LockedView } from './locked-view';
+import { RecoveryPanel } from './recovery-panel';
 import type { ImportOutcome } from '../../lib/import/types';
 
 /** Outcomes after which the pasted text has done its job and the box can be emptied. */
@@ -78,13 +79,23 @@ export function App() {
   } else if (status === 'none') {
     content = (
       <div className="manage-card narrow">
+        {location.hash === '#restore' && (
+          <p className="notice" data-testid="restore-next">
+            {t('restore_next')}
+          </p>
+        )}
         <PasswordSetup t={t} busy={busy} error={errorMessage} onCreate={vault.create} />
       </div>
     );
   } else if (status === 'locked') {
     content = (
       <div className="manage-card narrow">
-        <UnlockForm t={t} busy={busy} error={errorMessage} onUnlock={vault.unlock} />
+        <LockedView
+          busy={busy}
+          error={errorMessage}
+          onUnlock={vault.unlock}
+          refresh={vault.refresh}
+        />
       </div>
     );
   } else {
@@ -130,6 +141,7 @@ export function App() {
           <ImportResults t={t} entries={imports.entries} onClear={imports.clear} />
         </ManageSection>
         <BackupSections t={t} />
+        <RecoveryPanel />
         <SettingsPanels refresh={vault.refresh} />
       </>
     );

@@ -7,14 +7,16 @@ import { ClockWarning } from '../../components/clock-warning';
 import { ErrorMessage } from '../../components/error-message';
 import { FailedRecord } from '../../components/failed-record';
 import { FIRST_RUN_HEADING, FirstRun } from '../../components/first-run';
+import { LockedScreen } from '../../components/locked-screen';
 import { PasswordSetup } from '../../components/password-setup';
 import { PopupActions } from '../../components/popup-actions';
 import { PopupHeader } from '../../components/popup-header';
+import { RecoveryKeyCard } from '../../components/recovery-key-card';
+import { RecoveryReminder } from '../../components/recovery-reminder';
 import { ScanMessage } from '../../components/scan-message';
 import { SitePanel } from '../../components/site-panel';
 import { SearchBox } from '../../components/search-box';
 import { TabIntro } from '../../components/tab-intro';
-import { UnlockForm } from '../../components/unlock-form';
 import { pinnedFirst } from '../../lib/account-order';
 import { accountTitle } from '../../lib/account-title';
 import { filterAccounts, SEARCH_THRESHOLD } from '../../lib/account-search';
@@ -26,9 +28,12 @@ import { useClock } from '../../lib/hooks/use-clock';
 import { useCodeRefresh } from '../../lib/hooks/use-code-refresh';
 import { useCopy } from '../../lib/hooks/use-copy';
 import { useFocusNext } from '../../lib/hooks/use-focus-next';
+import { openRestore, useForgotPassword } from '../../lib/hooks/use-forgot-password';
 import { usePageSite } from '../../lib/hooks/use-page-site';
 import { targetTab, useScan } from '../../lib/hooks/use-scan';
 import { useNow } from '../../lib/hooks/use-now';
+import { openEmergencyKit, useRecovery } from '../../lib/hooks/use-recovery';
+import { useReminders } from '../../lib/hooks/use-reminders';
 import { useReturnToTab } from '../../lib/hooks/use-return-to-tab';
 import { useSettings } from '../../lib/hooks/use-settings';
 import { useVault } from '../../lib/hooks/use-vault';
@@ -56,6 +61,19 @@ export function App() {
   const clock = useClock(list.accounts);
   useCodeRefresh(list.accounts, (a) => now + clock.offsetFor(a.sites), vault.refresh);
   const backupStatus = useBackupStatus();
+  const recovery = useRecovery(status === 'unlocked');
+  const forgot = useForgotPassword();
+  const reminders = useReminders(
+    status === 'unlocked' && backupStatus !== undefined && recovery.pending !== undefined
+      ? {
+          // While a new key is on screen, it is its own reminder.
+          recovery: recovery.pending === null && recovery.info?.confirmed !== true,
+          backup: needsBackup(list.accounts, backupStatus),
+        }
+      : null,
+  );
+  const openManage = (hash: string) =>
+    void browser.tabs.create({ url: browser.runtime.getURL(`/manage.html#${hash}`) });
   const searchRef = useRef<HTMLInputElement>(null);
   const errorMessage = error ? errorText(t, error) : null;
   const showSearch = list.accounts.length > SEARCH_THRESHOLD;
@@ -109,11 +127,28 @@ export function App() {
             onCreate={(password) => void vault.create(password).then(opened)}
           />
         ) : (
-          <UnlockForm
+          <LockedScreen
             t={t}
             busy={busy}
             error={errorMessage}
             onUnlock={(password) => void vault.unlock(password).then(opened)}
+            hasRecoveryKey={recovery.info === undefined ? undefined : recovery.info !== null}
+            forgot={{
+              busy: forgot.busy,
+              error: forgot.error && errorText(t, forgot.error),
+              onRecover: (key, password) =>
+                void forgot.recover(key, password).then(async (done) => {
+                  if (done) await vault.refresh();
+                }),
+              onWipe: async (confirmation, restore) => {
+                const failed = await forgot.wipe(confirmation);
+                if (failed) return errorText(t, failed);
+                if (restore) openRestore();
+                await vault.refresh();
+                return null;
+              },
+              onOpen: () => void recovery.reload(),
+            }}
           />
         )}
       </main>
@@ -170,6 +205,15 @@ export function App() {
           void vault.lock();
         }}
       />
+      {recovery.pending && (
+        <RecoveryKeyCard
+          t={t}
+          view={recovery.pending}
+          busy={recovery.busy}
+          onOpenKit={openEmergencyKit}
+          onDone={() => void recovery.confirm()}
+        />
+      )}
       {clock.warning && (
         <ClockWarning t={t} warning={clock.warning} onCorrect={() => void clock.correct()} />
       )}
@@ -206,13 +250,19 @@ export function App() {
           onOpenManage={scanner.openManage}
         />
       )}
-      {backupStatus !== undefined && needsBackup(list.accounts, backupStatus) && (
+      {reminders.due === 'recovery' && (
+        <RecoveryReminder
+          t={t}
+          onOpen={() => openManage('recovery')}
+          onLater={() => reminders.later('recovery')}
+        />
+      )}
+      {reminders.due === 'backup' && backupStatus !== undefined && (
         <BackupReminder
           t={t}
           never={backupStatus === null}
-          onOpen={() =>
-            void browser.tabs.create({ url: browser.runtime.getURL('/manage.html#backup') })
-          }
+          onOpen={() => openManage('backup')}
+          onLater={() => reminders.later('backup')}
         />
       )}
       {showSearch && <SearchBox t={t} value={query} onChange={setQuery} inputRef={searchRef} />}

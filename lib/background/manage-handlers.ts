@@ -57,6 +57,6 @@ export function manageHandlers(vault: Vault, deps: ManageDeps) {
 }
 
 /** 「削除」 or `DELETE`, as typed: surrounding spaces and full-width letters are forgiven. */
-function isWipeWord(value: unknown): boolean {
+export function isWipeWord(value: unknown): boolean {
   return typeof value === 'string' && WIPE_WORDS.includes(value.normalize('NFKC').trim());
 }

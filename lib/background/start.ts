@@ -7,6 +7,7 @@ import {
   enabledSitesItem,
   pendingImportItem,
   recoveryAwaitItem,
+  remindersItem,
   vaultSessionStore,
 } from '../storage';
 import { Vault } from '../vault/vault';
@@ -22,6 +23,7 @@ import { loginUserHandlers } from './page-user';
 import { PendingImport } from './pending-import';
 import { recoveryContentHandlers, recoveryPageHandlers } from './recovery-handlers';
 import { createResponder, forContent, forOverlay, forPages, listen, type Routes } from './routes';
+import { recoveryHandlers } from './recovery-key-handlers';
 import { regionHandlers, scanHandlers } from './scan-handlers';
 import { isAllowedOrigin } from './senders';
 import { startShortcuts } from './shortcuts';
@@ -57,6 +59,7 @@ export function startBackground(): void {
       ...exportHandlers(vault, crypto),
       ...manageHandlers(vault, { clearLocal: clearBesideVault }),
       ...recoveryPageHandlers(vault),
+      ...recoveryHandlers(vault, { onUnlocked: notifyUnlocked, clearLocal: clearBesideVault }),
     }),
     ...forContent({
       ...content,
@@ -90,8 +93,15 @@ function startClock(): CodeClock {
   return (sites) => Date.now() + offsetFor(sites, correction);
 }
 
-/** After 「すべて削除」: the allowed sites (and their content script) and the backup state go too. */
+/**
+ * After 「すべて削除」: the allowed sites (and their content script), the backup state and the
+ * reminders go too.
+ */
 async function clearBesideVault(): Promise<void> {
-  await Promise.all([enabledSitesItem.removeValue(), backupStatusItem.removeValue()]);
+  await Promise.all([
+    enabledSitesItem.removeValue(),
+    backupStatusItem.removeValue(),
+    remindersItem.removeValue(),
+  ]);
   await syncSiteScripts();
 }

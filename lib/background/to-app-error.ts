@@ -3,6 +3,8 @@ import { BackupError, type BackupErrorCode } from '../import/types';
 import type { MessageKey } from '../i18n';
 import { isOtpError, otpErrorKey } from '../otp/errors';
 import { isVaultError, type VaultErrorCode } from '../vault/errors';
+import { RecoveryKeyError } from '../vault/recovery-key';
+import { recoveryKeyProblemText } from '../recovery-key-text';
 import { DuplicateAccountError, ImageUnreadableError, InputError, NoOtpQrError } from './errors';
 
 const VAULT_KEYS: Record<VaultErrorCode, MessageKey> = {
@@ -17,6 +19,15 @@ const VAULT_KEYS: Record<VaultErrorCode, MessageKey> = {
   'not-found': 'error_not_found',
   'corrupt-record': 'error_record_corrupt',
   'too-many-accounts': 'error_too_many_accounts',
+  'wrong-recovery-key': 'error_wrong_recovery_key',
+  'no-recovery-key': 'error_no_recovery_key',
+};
+
+/** A wrong secret that had to wait: the same words, and how long. */
+const WAIT_KEYS: Partial<Record<VaultErrorCode, MessageKey>> = {
+  'wrong-password': 'error_wrong_password_wait',
+  'wrong-recovery-key': 'error_wrong_recovery_key_wait',
+  'too-many-attempts': 'error_too_many_attempts',
 };
 
 /** The page tells a file's problems apart by key (e.g. it asks for a password again). */
@@ -36,13 +47,13 @@ const BACKUP_KEYS: Record<BackupErrorCode, MessageKey> = {
 export function toAppError(error: unknown): AppError {
   if (isVaultError(error)) {
     const seconds = Math.ceil((error.retryAfterMs ?? 0) / 1000);
-    if (error.code === 'too-many-attempts' || (error.code === 'wrong-password' && seconds > 0)) {
-      const key =
-        error.code === 'wrong-password' ? 'error_wrong_password_wait' : VAULT_KEYS[error.code];
-      return { key, subs: [`${seconds}`], retryAfterMs: error.retryAfterMs ?? 0 };
+    const waitKey = WAIT_KEYS[error.code];
+    if (waitKey && (error.code === 'too-many-attempts' || seconds > 0)) {
+      return { key: waitKey, subs: [`${seconds}`], retryAfterMs: error.retryAfterMs ?? 0 };
     }
     return { key: VAULT_KEYS[error.code] };
   }
+  if (error instanceof RecoveryKeyError) return recoveryKeyProblemText(error.problem);
   if (isOtpError(error)) return { key: otpErrorKey(error) };
   if (error instanceof BackupError) return { key: BACKUP_KEYS[error.code] };
   if (error instanceof NoOtpQrError) return { key: 'error_enroll_no_otp_qr' };

@@ -46,7 +46,8 @@ export function vaultHandlers(
       return { status, list: status === 'unlocked' ? await list() : EMPTY_LIST };
     },
     'vault.create': async ({ password }) => {
-      await vault.create(password);
+      // The recovery key is made with the vault and waits to be shown (`recovery.pending`).
+      await vault.create(password, { recoveryKey: true });
       onUnlocked();
       return null;
     },

@@ -11,6 +11,9 @@
  * - `not-found`: no account has the given id.
  * - `corrupt-record`: the account exists but its ciphertext does not open (tampered or damaged).
  * - `too-many-accounts`: adding would take the vault past {@link MAX_ACCOUNTS}; nothing was added.
+ * - `wrong-recovery-key`: a well-formed recovery key that does not open the data key (an old
+ *   kit's, or another vault's); counted like a wrong password.
+ * - `no-recovery-key`: the vault has no recovery key to check against.
  */
 export type VaultErrorCode =
   | 'none'
@@ -23,7 +26,9 @@ export type VaultErrorCode =
   | 'unsupported-kdf'
   | 'not-found'
   | 'corrupt-record'
-  | 'too-many-accounts';
+  | 'too-many-accounts'
+  | 'wrong-recovery-key'
+  | 'no-recovery-key';
 
 /**
  * The most accounts one vault holds. Far more than anyone's logins, and small enough that a page
@@ -46,11 +51,16 @@ const MESSAGES: Record<VaultErrorCode, string> = {
   'not-found': 'No such account',
   'corrupt-record': 'The account record is damaged and cannot be decrypted',
   'too-many-accounts': `A vault holds at most ${MAX_ACCOUNTS} accounts`,
+  'wrong-recovery-key': 'The recovery key does not open this vault',
+  'no-recovery-key': 'This vault has no recovery key',
 };
 
 /** Extra facts carried by a {@link VaultError}. */
 interface VaultErrorDetails {
-  /** For `wrong-password` and `too-many-attempts`: how long until the next attempt is accepted. */
+  /**
+   * For `wrong-password`, `wrong-recovery-key` and `too-many-attempts`: how long until the next
+   * attempt is accepted.
+   */
   retryAfterMs?: number;
   /** The lower-level error, if any (never one that carries a password or a secret). */
   cause?: unknown;

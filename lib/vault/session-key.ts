@@ -6,7 +6,7 @@ import type { SessionStore } from './session-store';
 /**
  * The unlocked state, kept in a {@link SessionStore} so it survives a service-worker restart:
  * the raw DEK (base64) under `vault.dek` and the last activity time under `vault.lastActivity`.
- * Lock = remove both. The DEK is re-imported from the store as a non-extractable key; the
+ * Lock = remove both (and `vault.recoveryPending`, which only the DEK opens). The DEK is re-imported from the store as a non-extractable key; the
  * imported key is cached for as long as the stored value does not change.
  */
 export class SessionKey {
@@ -26,11 +26,15 @@ export class SessionKey {
     await this.#store.set(SESSION_KEYS.dek, bytesToBase64(rawDek));
   }
 
-  /** Removes the DEK and the activity time: the vault is now locked. */
+  /**
+   * Removes the DEK, the activity time and what is sealed under the DEK (a recovery key waiting
+   * to be written down): the vault is now locked.
+   */
   async clear(): Promise<void> {
     this.#cache = undefined;
     await this.#store.remove(SESSION_KEYS.dek);
     await this.#store.remove(SESSION_KEYS.lastActivity);
+    await this.#store.remove(SESSION_KEYS.recoveryPending);
   }
 
   /** The DEK as a non-extractable AES-GCM key, or `undefined` when locked. */

@@ -9,4 +9,9 @@ export const SESSION_KEYS = Object.freeze({
   dek: 'vault.dek',
   /** Time (ms, from the injected clock) of the last user activity. */
   lastActivity: 'vault.lastActivity',
+  /**
+   * A recovery key just made, sealed under the data key, until the user says they wrote it down
+   * (or the vault locks): so the popup closing, or the kit opening in a tab, does not lose it.
+   */
+  recoveryPending: 'vault.recoveryPending',
 });

@@ -16,6 +16,13 @@ export interface VaultDeps {
 /** Lets tests (or a future upgrade) choose the Argon2id cost; defaults: 64 MiB, t=3, p=1. */
 export interface KdfOptions {
   kdf?: Partial<KdfCost>;
+  /** The recovery slot's cost (default: `RECOVERY_KDF_COST`, never above the password's). */
+  recoveryKdf?: Partial<KdfCost>;
+}
+
+/** Creating a vault: the cost, and whether to make its recovery key at once (the pages do). */
+export interface CreateOptions extends KdfOptions {
+  recoveryKey?: boolean;
 }
 
 /** Whether a vault exists and, if so, whether its data key is in the session store. */

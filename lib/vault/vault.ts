@@ -2,19 +2,31 @@ import type { Account, AccountData } from '../otp/types';
 import type { AccountList } from './account-list';
 import { AccountStore } from './account-store';
 import { VaultError } from './errors';
-import type { VaultHeader } from './header';
+import type { KdfParams } from '../crypto/kdf-params';
+import { passwordSlot, recoverySlot } from './header';
 import * as meta from './meta-store';
+import { PendingRecoveryKey, type RecoveryKeyView } from './recovery-pending';
 import { SerialQueue } from './serial';
 import { SessionKey } from './session-key';
-import type { KdfOptions, VaultDeps, VaultStatus } from './vault-deps';
+import type { CreateOptions, KdfOptions, VaultDeps, VaultStatus } from './vault-deps';
 import {
   changeVaultPassword,
   createVault,
   unlockVault,
   verifyVaultPassword,
 } from './vault-passwords';
+import { confirmRecoveryKey, createRecoveryKey, recoverVault } from './vault-recovery';
 
-export type { KdfOptions, VaultDeps, VaultStatus } from './vault-deps';
+export type { CreateOptions, KdfOptions, VaultDeps, VaultStatus } from './vault-deps';
+export type { RecoveryKeyView } from './recovery-pending';
+
+/** The recovery slot as pages may see it: which kit is current, never the key. */
+export interface RecoveryInfo {
+  fingerprint: string;
+  createdAt: number;
+  /** Whether the user said they wrote it down or printed it (or used it since). */
+  confirmed: boolean;
+}
 
 /**
  * The encrypted vault: Argon2id master password → KEK, which wraps a random AES-256-GCM data key
@@ -27,6 +39,7 @@ export class Vault {
   readonly #deps: VaultDeps;
   readonly #session: SessionKey;
   readonly #accounts: AccountStore;
+  readonly #pending: PendingRecoveryKey;
   readonly #passwords = new SerialQueue();
 
   constructor(deps: VaultDeps) {
@@ -38,6 +51,7 @@ export class Vault {
     if (typeof deps.db?.accounts?.get !== 'function') throw new TypeError('Vault: deps.db missing');
     this.#deps = deps;
     this.#session = new SessionKey(deps.session, deps.crypto);
+    this.#pending = new PendingRecoveryKey(deps.session, deps.crypto);
     this.#accounts = new AccountStore({ ...deps, dek: () => this.#dek() });
   }
 
@@ -47,9 +61,15 @@ export class Vault {
     return (await this.#session.isPresent()) ? 'unlocked' : 'locked';
   }
 
-  /** Creates the vault and leaves it unlocked. `exists` if there is one; `password-too-short`. */
-  create(password: string, options: KdfOptions = {}): Promise<void> {
-    return this.#passwords.run(() => createVault(this.#deps, this.#session, password, options));
+  /**
+   * Creates the vault and leaves it unlocked. `exists` if there is one; `password-too-short`.
+   * With `options.recoveryKey` its recovery key is made too, waiting in
+   * {@link pendingRecoveryKey} to be shown.
+   */
+  create(password: string, options: CreateOptions = {}): Promise<void> {
+    return this.#passwords.run(() =>
+      createVault(this.#deps, this.#session, this.#pending, password, options),
+    );
   }
 
   /**
@@ -120,11 +140,52 @@ export class Vault {
     return this.#passwords.run(() => verifyVaultPassword(this.#deps, password));
   }
 
-  /** The stored key-derivation parameters (no salt) and when the vault was made. */
-  async info(): Promise<{ kdf: Omit<VaultHeader['kdf'], 'salt'>; createdAt: number }> {
-    const { kdf, createdAt } = await meta.readHeader(this.#deps.db);
-    const { algorithm, memoryKiB, iterations, parallelism } = kdf;
-    return { kdf: { algorithm, memoryKiB, iterations, parallelism }, createdAt };
+  /** The master password's key-derivation parameters (no salt) and when the vault was made. */
+  async info(): Promise<{ kdf: Omit<KdfParams, 'salt'>; createdAt: number }> {
+    const header = await meta.readHeader(this.#deps.db);
+    const { algorithm, memoryKiB, iterations, parallelism } = passwordSlot(header).kdf;
+    return { kdf: { algorithm, memoryKiB, iterations, parallelism }, createdAt: header.createdAt };
+  }
+
+  /** The recovery key's fingerprint and dates, or `null` when none was made. Works locked. */
+  async recoveryInfo(): Promise<RecoveryInfo | null> {
+    const slot = recoverySlot(await meta.readHeader(this.#deps.db));
+    if (!slot) return null;
+    const { fingerprint, createdAt, confirmedAt } = slot;
+    return { fingerprint, createdAt, confirmed: confirmedAt !== undefined };
+  }
+
+  /**
+   * After the master password (counted like {@link unlock}): a new recovery key replaces the
+   * old one, which stops working. Returned once, and kept sealed in the session until
+   * {@link confirmRecoveryKey} or a lock.
+   */
+  createRecoveryKey(password: string, options: KdfOptions = {}): Promise<RecoveryKeyView> {
+    const context = { deps: this.#deps, session: this.#session, pending: this.#pending };
+    return this.#passwords.run(() => createRecoveryKey(context, password, options));
+  }
+
+  /** The recovery key made in this session and not yet written down, if any (needs unlocked). */
+  async pendingRecoveryKey(): Promise<RecoveryKeyView | undefined> {
+    const dek = await this.#session.key();
+    return dek && this.#pending.get(dek);
+  }
+
+  /** 「書き留めました」: the shown key is forgotten; only its fingerprint remains. */
+  confirmRecoveryKey(): Promise<void> {
+    const context = { deps: this.#deps, session: this.#session, pending: this.#pending };
+    return this.#passwords.run(() => confirmRecoveryKey(context));
+  }
+
+  /**
+   * 「パスワードを忘れた」: opens the vault with the recovery key and sets `newPassword`. A typo
+   * throws `RecoveryKeyError` (nothing counted); a wrong key `wrong-recovery-key` with the same
+   * growing delay as wrong passwords; `no-recovery-key`. Nothing changes unless it succeeds.
+   */
+  recover(recoveryKey: string, newPassword: string, options: KdfOptions = {}): Promise<void> {
+    return this.#passwords.run(() =>
+      recoverVault(this.#deps, this.#session, recoveryKey, newPassword, options),
+    );
   }
 
   /** Deletes everything (header, counter, records) and locks: the start of a new life. */

@@ -93,6 +93,13 @@ const PLACED: Record<Request, Why> = {
   'recovery.submitted': 'no account data',
   'recovery.settle': 'no account data',
   'recovery.codes': 'recovery codes after the master password',
+  // The recovery key is no account's data: its replies are checked in recovery-handlers.test.ts.
+  'recovery.info': 'no account data',
+  'recovery.create': 'no account data',
+  'recovery.pending': 'no account data',
+  'recovery.confirm': 'no account data',
+  'vault.recover': 'no account data',
+  'vault.wipe-locked': 'no account data',
 };
 
 describe('replies to extension pages', () => {

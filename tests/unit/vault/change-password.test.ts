@@ -9,17 +9,19 @@ describe('changePassword', () => {
     await vault.addAccount(sampleAccount());
     await vault.addAccount(sampleAccount({ issuer: 'GitHub', name: 'hanako' }));
     const recordsBefore = JSON.stringify(await db.accounts.toArray());
-    const headerBefore = (await db.meta.get('header'))?.value as HeaderShape;
+    const rowBefore = await db.meta.get('header');
+    const headerBefore = passwordSlotOf(rowBefore);
 
     await vault.changePassword(PASSWORD, NEW_PASSWORD);
 
     expect(JSON.stringify(await db.accounts.toArray())).toBe(recordsBefore);
-    const headerAfter = (await db.meta.get('header'))?.value as HeaderShape;
+    const headerAfter = passwordSlotOf(await db.meta.get('header'));
     expect(headerAfter.kdf.salt).not.toBe(headerBefore.kdf.salt);
     expect(headerAfter.wrappedDek.iv).not.toBe(headerBefore.wrappedDek.iv);
     expect(headerAfter.wrappedDek.ciphertext).not.toBe(headerBefore.wrappedDek.ciphertext);
-    expect(headerAfter.createdAt).toBe(headerBefore.createdAt);
     expect(headerAfter.kdf).toMatchObject(FAST_KDF);
+    const createdAt = (row: typeof rowBefore) => (row?.value as { createdAt: number }).createdAt;
+    expect(createdAt(await db.meta.get('header'))).toBe(createdAt(rowBefore));
 
     await vault.lock();
     await expectVaultError(vault.unlock(PASSWORD), 'wrong-password');
@@ -40,7 +42,7 @@ describe('changePassword', () => {
   it('can raise the Argon2id cost', async () => {
     const { vault, db } = await unlockedVault();
     await vault.changePassword(PASSWORD, NEW_PASSWORD, { kdf: { memoryKiB: 2048, iterations: 2 } });
-    const header = (await db.meta.get('header'))?.value as HeaderShape;
+    const header = passwordSlotOf(await db.meta.get('header'));
     expect(header.kdf).toMatchObject({ memoryKiB: 2048, iterations: 2, parallelism: 1 });
     await vault.lock();
     await vault.unlock(NEW_PASSWORD);
@@ -70,8 +72,13 @@ describe('changePassword', () => {
   });
 });
 
-interface HeaderShape {
+interface SlotShape {
   kdf: { salt: string; memoryKiB: number; iterations: number; parallelism: number };
   wrappedDek: { iv: string; ciphertext: string };
-  createdAt: number;
+}
+
+/** The password slot of a stored header row. */
+function passwordSlotOf(row: { value: unknown } | undefined): SlotShape {
+  const { slots } = row?.value as { slots: (SlotShape & { kind: string })[] };
+  return slots.find((slot) => slot.kind === 'password')!;
 }

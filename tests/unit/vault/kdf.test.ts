@@ -25,8 +25,8 @@ describe("the vault's key derivation", () => {
   it('the real default cost (64 MiB, t=3, p=1) creates and unlocks a vault', async () => {
     const env = setup();
     await env.vault.create(PASSWORD); // no kdf override: DEFAULT_KDF_COST
-    const header = (await env.db.meta.get('header'))?.value as { kdf: KdfParams };
-    expect(header.kdf).toMatchObject({ algorithm: 'argon2id', ...DEFAULT_KDF_COST });
+    const header = (await env.db.meta.get('header'))?.value as { slots: [{ kdf: KdfParams }] };
+    expect(header.slots[0].kdf).toMatchObject({ algorithm: 'argon2id', ...DEFAULT_KDF_COST });
     expect(DEFAULT_KDF_COST).toEqual({ memoryKiB: 65536, iterations: 3, parallelism: 1 });
     const added = await env.vault.addAccount(sampleAccount());
     await env.vault.lock();

@@ -25,13 +25,18 @@ describe('create / unlock / lock', () => {
   it('stores the header with the KDF parameters and a 16-byte salt', async () => {
     const { db, clock } = await unlockedVault();
     const row = await db.meta.get('header');
-    expect(row?.value).toMatchObject({
-      version: 1,
-      kdf: { algorithm: 'argon2id', ...FAST_KDF },
-      wrappedDek: { iv: expect.any(String), ciphertext: expect.any(String) },
+    expect(row?.value).toEqual({
+      version: 2,
+      slots: [
+        {
+          kind: 'password',
+          kdf: { algorithm: 'argon2id', ...FAST_KDF, salt: expect.any(String) },
+          wrappedDek: { iv: expect.any(String), ciphertext: expect.any(String) },
+        },
+      ],
       createdAt: clock.now(),
     });
-    const { salt } = (row?.value as { kdf: { salt: string } }).kdf;
+    const { salt } = (row?.value as { slots: [{ kdf: { salt: string } }] }).slots[0].kdf;
     expect(atob(salt)).toHaveLength(16);
   });
 

@@ -110,43 +110,39 @@ describe('damaged account records', () => {
 });
 
 describe('damaged header', () => {
-  const cases: [string, (h: Record<string, unknown>) => unknown, string][] = [
+  type Header = Record<string, unknown> & { slots: Record<string, unknown>[] };
+  /** The header with its (only) password slot changed. */
+  const slot = (h: Header, change: (s: Record<string, unknown>) => unknown) => ({
+    ...h,
+    slots: [change(h.slots[0]!)],
+  });
+  const kdf = (h: Header, change: Record<string, unknown>) =>
+    slot(h, (s) => ({ ...s, kdf: { ...(s.kdf as object), ...change } }));
+  const cases: [string, (h: Header) => unknown, string][] = [
     ['not an object', () => 'garbage', 'corrupt-header'],
-    ['unknown version', (h) => ({ ...h, version: 2 }), 'corrupt-header'],
-    ['no kdf', (h) => ({ ...h, kdf: undefined }), 'corrupt-header'],
-    [
-      'unknown kdf',
-      (h) => ({ ...h, kdf: { ...(h.kdf as object), algorithm: 'scrypt' } }),
-      'unsupported-kdf',
-    ],
-    [
-      'salt not base64',
-      (h) => ({ ...h, kdf: { ...(h.kdf as object), salt: 'a b' } }),
-      'corrupt-header',
-    ],
-    [
-      'absurd memory',
-      (h) => ({ ...h, kdf: { ...(h.kdf as object), memoryKiB: 2 ** 40 } }),
-      'corrupt-header',
-    ],
-    [
-      'zero iterations',
-      (h) => ({ ...h, kdf: { ...(h.kdf as object), iterations: 0 } }),
-      'corrupt-header',
-    ],
+    ['unknown version', (h) => ({ ...h, version: 3 }), 'corrupt-header'],
+    ['no slots', (h) => ({ ...h, slots: [] }), 'corrupt-header'],
+    ['slots not a list', (h) => ({ ...h, slots: h.slots[0] }), 'corrupt-header'],
+    ['two password slots', (h) => ({ ...h, slots: [h.slots[0], h.slots[0]] }), 'corrupt-header'],
+    ['an unknown kind of slot', (h) => slot(h, (s) => ({ ...s, kind: 'pin' })), 'corrupt-header'],
+    ['no kdf', (h) => slot(h, (s) => ({ ...s, kdf: undefined })), 'corrupt-header'],
+    ['unknown kdf', (h) => kdf(h, { algorithm: 'scrypt' }), 'unsupported-kdf'],
+    ['salt not base64', (h) => kdf(h, { salt: 'a b' }), 'corrupt-header'],
+    ['absurd memory', (h) => kdf(h, { memoryKiB: 2 ** 40 }), 'corrupt-header'],
+    ['zero iterations', (h) => kdf(h, { iterations: 0 }), 'corrupt-header'],
     [
       'short IV',
-      (h) => ({ ...h, wrappedDek: { ...(h.wrappedDek as object), iv: 'AAAA' } }),
+      (h) => slot(h, (s) => ({ ...s, wrappedDek: { ...(s.wrappedDek as object), iv: 'AAAA' } })),
       'corrupt-header',
     ],
-    ['no wrapped key', (h) => ({ ...h, wrappedDek: null }), 'corrupt-header'],
+    ['no wrapped key', (h) => slot(h, (s) => ({ ...s, wrappedDek: null })), 'corrupt-header'],
     ['no createdAt', (h) => ({ ...h, createdAt: 'yesterday' }), 'corrupt-header'],
   ];
 
   it.each(cases)('%s → %s, and no failed attempt is counted', async (_, change, code) => {
     const env = await unlockedVault();
     const row = await env.db.meta.get('header');
-    await env.db.meta.put({ key: 'header', value: change(row!.value as Record<string, unknown>) });
+    await env.db.meta.put({ key: 'header', value: change(row!.value as Header) });
     await env.vault.lock();
     const error = await expectVaultError(env.vault.unlock(PASSWORD), code as 'corrupt-header');
     expect(error.message).not.toContain(PASSWORD);
@@ -156,8 +152,9 @@ describe('damaged header', () => {
   it('a flipped byte in the wrapped key reads as a wrong password (GCM cannot tell)', async () => {
     const env = await unlockedVault();
     const row = await env.db.meta.get('header');
-    const header = row!.value as { wrappedDek: { ciphertext: string } };
-    header.wrappedDek.ciphertext = flipByte(header.wrappedDek.ciphertext, 5);
+    const header = row!.value as { slots: [{ wrappedDek: { ciphertext: string } }] };
+    const { wrappedDek } = header.slots[0];
+    wrappedDek.ciphertext = flipByte(wrappedDek.ciphertext, 5);
     await env.db.meta.put({ key: 'header', value: header });
     await env.vault.lock();
     await expectVaultError(env.vault.unlock(PASSWORD), 'wrong-password');
