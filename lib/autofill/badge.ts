@@ -9,6 +9,8 @@ export interface Badge {
   showCode(code: SiteCode, onFill: () => void): void;
   showChooser(codes: SiteCode[], onPick: (code: SiteCode) => void): void;
   showLocked(onUnlock: () => void): void;
+  /** 「次のコードを待っています（12秒）」: the current step was used; counts down on its own. */
+  showWaiting(seconds: number): void;
   /** Keeps the badge on the field's right edge as the page scrolls or reflows. */
   place(): void;
   remove(): void;
@@ -101,6 +103,18 @@ export function createBadge(
         text(t('badge_locked'), 'left'),
         button(t('enroll_unlock'), 'badge-unlock', onUnlock),
       );
+      badge.place();
+    },
+    showWaiting(seconds) {
+      box.className = 'badge';
+      const label = text(t('wait_next_code', [`${seconds}`]), 'left');
+      box.replaceChildren(label);
+      const endsAt = Date.now() + seconds * 1000;
+      stopTicker();
+      stopTicker = scope.interval(() => {
+        const left = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+        label.textContent = t('wait_next_code', [`${left}`]);
+      }, 1000);
       badge.place();
     },
     place() {

@@ -21,6 +21,7 @@ import { createResponder, forContent, forOverlay, forPages, listen, type Routes 
 import { regionHandlers, scanHandlers } from './scan-handlers';
 import { isAllowedOrigin } from './senders';
 import { startShortcuts } from './shortcuts';
+import { submissionHandlers } from './submissions';
 import { siteHandlers, syncSiteScripts } from './site-handlers';
 import { startUnlockWaiters, vaultHandlers } from './vault-handlers';
 
@@ -51,7 +52,7 @@ export function startBackground(): void {
       ...exportHandlers(vault, crypto),
       ...manageHandlers(vault, { clearLocal: clearBesideVault }),
     }),
-    ...forContent(contentHandlers(vault, now)),
+    ...forContent({ ...contentHandlers(vault, now), ...submissionHandlers(vault, now) }),
     // The overlay may run on any page the user scanned; the handler needs that tab's capture.
     ...forOverlay(regionHandlers(vault)),
   } satisfies Routes;

@@ -19,7 +19,7 @@ export function mountShadow(
   scope: Scope,
   doc: Document,
   options: {
-    name: 'badge' | 'enroll' | 'scan';
+    name: 'badge' | 'enroll' | 'scan' | 'reason';
     style: string;
     html?: string;
     place: (host: HTMLElement) => void;

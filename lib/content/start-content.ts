@@ -1,11 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startAutofill } from '../autofill/autofill-controller';
+import { readPageReport } from '../autofill/detect/keycloak-outcome';
+import { showRefusalNote } from '../autofill/refusal-note';
 import { t, uiLanguage } from '../browser-i18n';
 import { startEnrollment } from '../enroll/enroll-controller';
 import { isFillNow, sendMessage, VAULT_WAIT_PORT, type FillNowReply } from '../messaging';
 import { guardAgainstPageStop, scriptStartedEventName } from './page-stop-guard';
-import type { Scope } from './scope';
+import { createScope, type Scope } from './scope';
 
 /**
  * A port the background answers once the vault is unlocked (the user unlocked elsewhere). The
@@ -38,13 +40,19 @@ export function startContent(
   const unguard = guardAgainstPageStop(window, scriptStartedEventName(), () =>
     Boolean(browser.runtime?.id),
   );
+  // First, what this page says about the submit before it (accepted, or refused and why).
+  const outcome = sendMessage('page.outcome', readPageReport(document))
+    .then((reply) => (reply.ok ? reply.value : null))
+    .catch(() => null);
   const enrollment = startEnrollment({
     doc: document,
     t,
     lang: uiLanguage(),
     hostname: location.hostname,
     enroll: (source, hints) => sendMessage('enroll.add', { source, hints }),
-    recordDevice: (ref, label) => void sendMessage('enroll.device', { ref, label }),
+    recordDevice: (ref, label, code) =>
+      void sendMessage('enroll.device', code ? { ref, label, code } : { ref, label }),
+    requestCode: (ref) => sendMessage('enroll.code', { ref }),
     openUnlock: () => sendMessage('ui.open-unlock', undefined),
     waitForUnlock,
   });
@@ -56,6 +64,20 @@ export function startContent(
     requestCodes: () => sendMessage('otp.codes', undefined),
     openUnlock,
     waitForUnlock,
+    ready: outcome,
+    reportSubmit: (ref, code) => void sendMessage('otp.submitted', { ref, code }),
+  });
+  const notes = createScope();
+  void outcome.then((refusal) => {
+    if (!refusal || notes.stopped) return;
+    showRefusalNote(notes, document, refusal, {
+      t,
+      lang: uiLanguage(),
+      hostname: location.hostname,
+      correctClock: () =>
+        sendMessage('clock.correct', undefined).then((reply) => reply.ok && reply.value),
+      onCorrected: () => autofill.renew(),
+    });
   });
   // 「このページに入力」, the shortcut and the context menu arrive from the background.
   const onFillNow = (message: unknown, sender: Browser.runtime.MessageSender) => {
@@ -70,6 +92,7 @@ export function startContent(
     browser.runtime.onMessage.removeListener(onFillNow);
     autofill.stop();
     enrollment.stop();
+    notes.stop();
   };
   ctx.onInvalidated(stop);
   return { stop };
