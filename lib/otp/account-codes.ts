@@ -19,6 +19,11 @@ interface AccountCodes {
 export interface AccountView extends Omit<Account, 'secret' | 'recoveryCodes'> {
   /** Null when the stored record cannot make codes (a broken key or parameters). */
   codes: AccountCodes | null;
+  /**
+   * TOTP: the step of the last code a site took from a page we filled; a code of that step or
+   * an earlier one would be refused (the popup says to wait).
+   */
+  usedStep?: number;
 }
 
 /** The TOTP time step holding `nowMs`. @see https://www.rfc-editor.org/rfc/rfc6238#section-4.2 */

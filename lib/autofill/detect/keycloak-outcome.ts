@@ -19,8 +19,8 @@ export interface PageReport {
 const CODE_ERROR = '#input-error-otp-code, #input-error-otp';
 /** The page's error alert: `keycloak.v2` (PatternFly 5) and the old theme. */
 const ERROR_ALERT = '.pf-v5-c-alert.pf-m-danger, .alert-error';
-/** Any field error on the setup page (the device name's too). */
-const SETUP_ERROR = '[id^="input-error-"]';
+/** Any field error on the setup page (the device name's too); v2 wraps each in an empty container. */
+const SETUP_ERROR = '[id^="input-error-"]:not([id^="input-error-container"])';
 
 /**
  * Reads Keycloak's OTP entry page (`login-otp.ftl`) or setup page (`login-config-totp.ftl`) by
