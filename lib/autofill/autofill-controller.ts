@@ -159,6 +159,8 @@ export function startAutofill(deps: AutofillDeps): Autofill {
   const view = deps.doc.defaultView;
   if (view) {
     scope.listen(view, 'resize', place, { passive: true });
+    // document_idle can come before the page's style sheets apply: place again once they have.
+    scope.listen(view, 'load', place);
     scope.listen(view, 'scroll', place, { passive: true, capture: true });
   }
   scope.onStop(() => {

@@ -65,7 +65,8 @@ export function showRefusalNote(scope: Scope, doc: Document, refusal: Refusal, d
   switch (reason.kind) {
     case 'clock': {
       line(t('refusal_clock'), true);
-      const amount = durationText(t, Math.abs(reason.offsetMs));
+      // 「95 秒」 kept on one line (a no-break space) in the note's narrow box.
+      const amount = durationText(t, Math.abs(reason.offsetMs)).replace(/ /g, '\u00a0');
       line(t(reason.offsetMs > 0 ? 'clock_behind' : 'clock_ahead', [deps.hostname, amount]));
       if (!reason.correctable) return void line(t('clock_set_pc'));
       const fix = doc.createElement('button');

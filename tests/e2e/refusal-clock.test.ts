@@ -40,7 +40,7 @@ describe.each(['v1', 'v2'] as const)('a code refused for the clock, theme %s', (
       .poll(() => reason.innerText(), { timeout: 10_000 })
       .toMatch(/refused because this PC's clock is off/);
     expect(await reason.innerText()).toMatch(
-      /9\d seconds behind densenkenpo\.portal\.kosmo-web\.jp/,
+      /9\d\sseconds behind densenkenpo\.portal\.kosmo-web\.jp/,
     );
     await site.page.getByTestId('badge-reason-fix').click();
     await expect.poll(() => reason.innerText()).toMatch(/Corrected\./);
