@@ -48,7 +48,7 @@ async function session(options: Parameters<typeof startReplica>[0]) {
 }
 
 async function shootClockRefusal(): Promise<string[]> {
-  const { replica, browser, popup, close } = await session({ clockSkewMs: 95_000, theme: 'v2' });
+  const { replica, browser, close } = await session({ clockSkewMs: 95_000, theme: 'v2' });
   const written: string[] = [];
   try {
     await replicaHook(replica.server.url, '/__test/user', { user: 'yamada.taro' });
