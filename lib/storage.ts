@@ -154,6 +154,8 @@ export interface AwaitedSubmit {
   /** The account whose code (or setup) was submitted. */
   ref: string;
   kind: 'setup' | 'login';
+  /** The field held the code we filled (else the user's own: a refusal is not explained). */
+  ours: boolean;
   /** The submitted code's step, if it was our code (null: not ours, or HOTP). */
   step: number | null;
   /** The account's used step before this submit, to tell "already used" and to undo on refusal. */

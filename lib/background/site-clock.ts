@@ -24,6 +24,8 @@ export async function measureSiteClock(
     method: 'HEAD',
     cache: 'no-store',
     credentials: 'omit',
+    // A site that never answers must not hold up the refusal note (or what waits behind it).
+    signal: AbortSignal.timeout(5_000),
   }).catch(() => null);
   const offsetMs = clockOffsetMs(response?.headers.get('date') ?? null, sentAt, Date.now());
   const trusted = accounts.some((a) => trustedSitesOf(a).includes(origin));

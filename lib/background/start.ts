@@ -6,6 +6,7 @@ import {
   clockCorrectionItem,
   enabledSitesItem,
   pendingImportItem,
+  usedStepsItem,
   vaultSessionStore,
 } from '../storage';
 import { Vault } from '../vault/vault';
@@ -77,8 +78,12 @@ function startClock(): CodeClock {
   return (sites) => Date.now() + offsetFor(sites, correction);
 }
 
-/** After 「すべて削除」: the allowed sites (and their content script) and the backup state go too. */
+/** After 「すべて削除」: the allowed sites (and their content script), the backup state and the used steps go too. */
 async function clearBesideVault(): Promise<void> {
-  await Promise.all([enabledSitesItem.removeValue(), backupStatusItem.removeValue()]);
+  await Promise.all([
+    enabledSitesItem.removeValue(),
+    backupStatusItem.removeValue(),
+    usedStepsItem.removeValue(),
+  ]);
   await syncSiteScripts();
 }

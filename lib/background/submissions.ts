@@ -81,8 +81,16 @@ export function recordSubmit(
     const awaiting = Object.fromEntries(
       Object.entries(state.awaiting).filter(([, a]) => at - a.at < AWAIT_MS),
     );
-    const entry = { origin: from.origin, ref: account.id, kind: submit.kind, step, usedBefore, at };
-    awaiting[String(from.tab.id)] = entry;
+    const ours = submit.code !== undefined;
+    const entry = {
+      origin: from.origin,
+      ref: account.id,
+      kind: submit.kind,
+      ours,
+      step,
+      usedBefore,
+    };
+    awaiting[String(from.tab.id)] = { ...entry, at };
     await submissionsItem.setValue({ ...state, awaiting });
   });
 }
@@ -110,7 +118,11 @@ async function pageOutcome(
     awaited.kind === 'setup'
       ? report.page === 'setup' && report.setupError
       : report.page === 'otp' && report.codeError;
-  const { accounts } = await vault.listAccounts();
+  // Locked meanwhile: the used step and the tab's state still follow the page.
+  const accounts = await vault.listAccounts().then(
+    (list) => list.accounts,
+    () => [],
+  );
   const account = accounts.find((a) => a.id === awaited.ref);
   if (!refused) {
     delete refusals[awaited.ref];
@@ -120,7 +132,8 @@ async function pageOutcome(
     return null;
   }
   await undoUsedStep(awaited);
-  if (!report.codeError || !account) return save().then(() => null);
+  // Only a code we filled is explained: the user's own typing may simply have been a typo.
+  if (!report.codeError || !account || !awaited.ours) return save().then(() => null);
   const refusal = await explain(now, account, awaited, report, refusals);
   await save();
   return refusal;

@@ -64,7 +64,9 @@ export function startContent(
     requestCodes: () => sendMessage('otp.codes', undefined),
     openUnlock,
     waitForUnlock,
-    ready: outcome,
+    // Codes are asked once the worker has the outcome (a refusal gives a used step back), but a
+    // slow answer never holds the fill for long.
+    ready: Promise.race([outcome, new Promise((resolve) => setTimeout(resolve, 3_000))]),
     reportSubmit: (ref, code) => void sendMessage('otp.submitted', { ref, code }),
   });
   const notes = createScope();

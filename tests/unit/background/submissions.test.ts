@@ -87,6 +87,13 @@ describe('submits, their outcome and pending accounts', () => {
     expect((await codes()).map((c) => c.ref)).toEqual([second.ref]);
   });
 
+  it('does not explain the refusal of a code the user typed', async () => {
+    const added = await enroll(RFC_KEY, 'user1');
+    await handlers['enroll.device']({ ref: added.ref, label: 'PC' }, tab7);
+    expect(await handlers['page.outcome'](PAGE.setupRefused!, tab7)).toBeNull();
+    expect(await accounts()).toMatchObject([{ pending: true }]);
+  });
+
   it('never offers a used step: the login right after a setup waits for the next one', async () => {
     const added = await enroll(RFC_KEY, 'user1');
     await handlers['enroll.device']({ ref: added.ref, label: 'PC', code: '050471' }, tab7);
