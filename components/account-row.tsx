@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Translate } from '../lib/i18n';
 import { formatCodeForDisplay } from '../lib/otp/code';
 import { shownCode, type AccountView } from '../lib/otp/account-codes';
+import { secondsUntilUnused } from '../lib/otp/code-timing';
 import { bindOffer } from '../lib/site-binding';
 import { ConfirmBind } from './confirm-bind';
 import { ConfirmDelete } from './confirm-delete';
@@ -39,6 +40,8 @@ export function AccountRow({
   const title = account.issuer ? `${account.issuer} (${account.name})` : account.name;
   const totp = account.type === 'totp';
   const { code, upcoming, secondsLeft: left } = shownCode(account, now);
+  // A site took this step's code from a page we filled: it would be refused again.
+  const wait = totp ? secondsUntilUnused(account.period, now, account.usedStep) : 0;
   const offer = site ? bindOffer(account.sites, site) : 'none';
 
   if (confirming === 'bind' && site && onBind) {
@@ -87,6 +90,15 @@ export function AccountRow({
         <span className="account-name" data-testid="account-name">
           {account.issuer ? account.name : ''}
         </span>
+        {account.pending && (
+          <span
+            className="pending-badge"
+            data-testid="account-pending"
+            title={t('account_pending_hint')}
+          >
+            {t('account_pending')}
+          </span>
+        )}
         <span className="code-line">
           <span className={left && left <= 5 ? 'code urgent' : 'code'} data-testid="account-code">
             {code ? formatCodeForDisplay(code) : account.codes ? '…' : t('code_unavailable')}
@@ -94,6 +106,11 @@ export function AccountRow({
           {upcoming && (
             <span className="next-code" data-testid="account-next-code">
               {t('next_code_label', [formatCodeForDisplay(upcoming)])}
+            </span>
+          )}
+          {wait > 0 && (
+            <span className="wait-hint" data-testid="account-wait">
+              {t('wait_next_code', [`${wait}`])}
             </span>
           )}
         </span>

@@ -85,6 +85,15 @@ export function ManageAccountRow(props: Props) {
         <span className="manage-account-issuer" data-testid="manage-account-issuer">
           {account.issuer || account.name}
           {account.pinned && <span className="pin-badge">{t('account_pinned')}</span>}
+          {account.pending && (
+            <span
+              className="pin-badge pending-badge"
+              data-testid="account-pending"
+              title={t('account_pending_hint')}
+            >
+              {t('account_pending')}
+            </span>
+          )}
         </span>
         {account.issuer && account.name && (
           <span className="manage-account-name">{account.name}</span>

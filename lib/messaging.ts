@@ -1,9 +1,11 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Result } from './app-error';
+import type { PageReport } from './autofill/detect/keycloak-outcome';
 import type { BackupFile, ExportData } from './backup-protocol';
 import type { PagePolicy } from './enroll/setup-page';
 import type { ImportOutcome, ImportPreview, ImportSource } from './import/types';
 import type { AccountView } from './otp/account-codes';
+import type { RefusalReason } from './otp/refusal-reason';
 import type { AccountData, RecoveryCode } from './otp/types';
 import type { RecoveryPageReport } from './recovery-codes/keycloak-pages';
 import type { OfferInfo } from './recovery-codes/offer';
@@ -51,6 +53,26 @@ export interface SiteCode {
   deviceName: string | null;
   code: string;
   secondsLeft: number;
+  /**
+   * Set when this account's current step was already used (a login or setup a moment ago):
+   * `code` is empty and a usable code comes in this many seconds.
+   */
+  waitSeconds?: number;
+}
+
+export type { PageReport, RefusalReason };
+
+/** Why the site refused the code submitted from the previous page in this tab. */
+export interface Refusal {
+  reason: RefusalReason;
+  /** Refused on the setup page (the account stays pending) or the login page. */
+  kind: 'setup' | 'login';
+}
+
+/** The code a setup page's field should hold now, and in how many seconds to ask again. */
+export interface SetupCode {
+  code: string;
+  refreshIn: number;
 }
 
 export type SiteCodes =
@@ -218,10 +240,29 @@ export interface ProtocolMap {
   'otp.choose'(data: PageHints & { ref: string }): Result<SiteCode>;
   /** From a content script as a login form is sent: the user name typed, for the next page. */
   'login.user'(data: { user: string }): Result<null>;
-  /** From the setup page as the user submits it: the device name they kept or typed. */
-  'enroll.device'(data: { ref: string; label: string }): Result<null>;
   /** From a content script: its page shows a setup page (or no longer), for the toolbar hint. */
   'enroll.page'(data: { setup: boolean }): Result<null>;
+  /**
+   * From the setup page as the user submits it: the device name they kept or typed, and the code
+   * in the field when it is the one we filled (its step is then used). The account stays
+   * pending until the next page in the tab shows the setup was accepted (`page.outcome`).
+   */
+  'enroll.device'(data: { ref: string; label: string; code?: string }): Result<null>;
+  /** From the setup page after enrolling: the code its field should hold now (never stale). */
+  'enroll.code'(data: { ref: string }): Result<SetupCode>;
+  /** From a content script as a form holding the code we filled is submitted. */
+  'otp.submitted'(data: { ref: string; code: string }): Result<null>;
+  /**
+   * From every page our content script starts on: what the page is, so the worker learns how
+   * the last submit in this tab went (accepted: the used step stays, a pending account is
+   * confirmed; refused: why). Null unless the previous page's submit was refused here.
+   */
+  'page.outcome'(data: PageReport): Result<Refusal | null>;
+  /**
+   * From the refusal note's button (a user's click): measure this site's clock again and, when it
+   * is off by a correctable amount and the site is one the user bound, correct its accounts' codes.
+   */
+  'clock.correct'(): Result<boolean>;
   /** From a content script: show the user where to unlock (the popup, or a tab with it). */
   'ui.open-unlock'(): Result<null>;
   /**

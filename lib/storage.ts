@@ -163,3 +163,57 @@ export const loginUsersItem = parsedItem('session:loginUsers', (raw): Record<str
  * (`storage.session`: which code of which account in which tab, never the code itself).
  */
 export const recoveryAwaitItem = parsedItem('session:recoveryAwait', parseRecoveryAwait);
+
+/** The TOTP step of the last code a site took from a page we filled, per account id. */
+export interface UsedStep {
+  step: number;
+  /** When it was recorded (ms): old entries are dropped. */
+  at: number;
+}
+
+/**
+ * Per account, the last step whose code was submitted through a page the extension filled
+ * (`storage.local`, nothing secret: an account id and a number). Keycloak refuses a code of a
+ * step already used, so `otp.codes` never offers that step again: it says how long to wait.
+ */
+export const usedStepsItem = parsedItem('local:usedSteps', (raw): Record<string, UsedStep> => {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const entries = Object.entries(raw as Record<string, Partial<UsedStep> | null>).filter(
+    (entry): entry is [string, UsedStep] =>
+      Number.isSafeInteger(entry[1]?.step) && typeof entry[1]?.at === 'number',
+  );
+  return Object.fromEntries(entries.map(([id, { step, at }]) => [id, { step, at }]));
+});
+
+/** A submit the worker waits to hear the outcome of, from the next page in the same tab. */
+export interface AwaitedSubmit {
+  origin: string;
+  /** The account whose code (or setup) was submitted. */
+  ref: string;
+  kind: 'setup' | 'login';
+  /** The field held the code we filled (else the user's own: a refusal is not explained). */
+  ours: boolean;
+  /** The submitted code's step, if it was our code (null: not ours, or HOTP). */
+  step: number | null;
+  /** The account's used step before this submit, to tell "already used" and to undo on refusal. */
+  usedBefore: number | null;
+  at: number;
+}
+
+/** What the worker remembers between a submit and the next page (memory only, closed to pages). */
+export interface Submissions {
+  /** By tab id. */
+  awaiting: Record<string, AwaitedSubmit>;
+  /** Refusals of fresh codes in a row, by account id. */
+  refusals: Record<string, number>;
+}
+
+export const submissionsItem = parsedItem('session:submissions', (raw): Submissions => {
+  const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Submissions>;
+  const record = <T>(v: unknown) =>
+    (typeof v === 'object' && v !== null ? { ...v } : {}) as Record<string, T>;
+  return {
+    awaiting: record<AwaitedSubmit>(value.awaiting),
+    refusals: record<number>(value.refusals),
+  };
+});

@@ -24,6 +24,13 @@ interface AutofillDeps {
   openUnlock: () => void;
   /** Calls back once the vault is unlocked; stops waiting when `scope` stops. */
   waitForUnlock: (scope: Scope, then: () => void) => void;
+  /**
+   * Settles once the worker heard what this page says about the last submit (a refusal gives
+   * back the step it marked used): codes are asked for after it.
+   */
+  ready?: Promise<unknown>;
+  /** A form holding the code we filled is being submitted: its step is used from now on. */
+  reportSubmit?: (ref: string, code: string) => void;
 }
 
 /** The worker's side of choosing an account on a page none is bound to (after the user's click). */
@@ -42,6 +49,8 @@ interface Autofill {
    * that the user should choose an account (nothing bound here fits, some may be chosen).
    */
   fillNow: () => Promise<FillNowReply>;
+  /** Asks for the code again at once (the clock correction changed): replaces only our own fill. */
+  renew: () => void;
 }
 
 /** A code with this many seconds or fewer left waits for the next one: it could expire in transit. */
@@ -58,9 +67,11 @@ export function startAutofill(deps: AutofillDeps): Autofill {
   let target: OtpTarget | null = null;
   let badge: Badge | null = null;
   let lastFilled = '';
+  let lastRef: string | null = null;
   let autoDone = false;
   let cancelTimer = () => {};
   const hints = () => readPageHints(deps.doc);
+  let cancelSubmit = () => {};
   const later = (seconds: number) => {
     cancelTimer = scope.timeout(() => void refresh(), seconds * 1000 + 150);
   };
@@ -68,6 +79,7 @@ export function startAutofill(deps: AutofillDeps): Autofill {
   const fill = (code: SiteCode, submit: boolean) => {
     if (!target) return;
     lastFilled = fillTarget(target, code.code);
+    lastRef = code.ref;
     if (submit) submitTarget(target);
   };
 
@@ -76,6 +88,13 @@ export function startAutofill(deps: AutofillDeps): Autofill {
     if (scope.stopped || !reply.ok || reply.value.vault !== 'unlocked') return;
     const code = reply.value.codes.find((c) => c.ref === ref);
     if (!code) return;
+    if (code.waitSeconds) {
+      // Its step was used a moment ago: fill the chosen account's next code when it begins.
+      badge?.showWaiting(code.waitSeconds);
+      cancelTimer();
+      cancelTimer = scope.timeout(() => void pick(ref), code.waitSeconds * 1000 + 150);
+      return;
+    }
     fill(code, false);
     badge?.showCode(code, () => void pick(ref));
   };
@@ -109,6 +128,8 @@ export function startAutofill(deps: AutofillDeps): Autofill {
     if (!reply || current !== target || !badge) return;
     if (!reply.ok) return void refresh();
     const code = reply.value;
+    // Its step was used a moment ago: the refresh says how long, and fills the next code.
+    if (code.waitSeconds) return void refresh();
     autoDone = true;
     fill(code, false);
     const host = deps.doc.defaultView?.location.hostname ?? '';
@@ -118,6 +139,7 @@ export function startAutofill(deps: AutofillDeps): Autofill {
 
   const refresh = async () => {
     cancelTimer();
+    await deps.ready;
     const current = target;
     if (!current || !badge) return;
     const reply = await deps.requestCodes(hints());
@@ -136,6 +158,11 @@ export function startAutofill(deps: AutofillDeps): Autofill {
       return badge.showChooser(choice.codes, (picked) => void pick(picked.ref));
     }
     const { code } = choice;
+    if (code.waitSeconds) {
+      // Keycloak would refuse the used step's code: say so, and fill the next one when it begins.
+      badge.showWaiting(code.waitSeconds);
+      return later(code.waitSeconds);
+    }
     if (code.secondsLeft <= MIN_SECONDS) return later(code.secondsLeft);
     badge.showCode(code, () => fill(code, false));
     const value = currentValue(current);
@@ -161,7 +188,22 @@ export function startAutofill(deps: AutofillDeps): Autofill {
     target = found;
     autoDone = false;
     badge = createBadge(scope, deps.doc, input, deps);
+    watchSubmit(found, input);
     void refresh();
+  };
+
+  // The code we filled leaves with the form: the worker marks its step used (Keycloak refuses
+  // a code twice) and learns the outcome from the next page.
+  const watchSubmit = (found: OtpTarget, input: HTMLInputElement) => {
+    cancelSubmit();
+    const form = found.kind === 'keycloak' ? found.form : input.form;
+    if (!form) return;
+    const onSubmit = () => {
+      if (lastRef && lastFilled && currentValue(found) === lastFilled) {
+        deps.reportSubmit?.(lastRef, lastFilled);
+      }
+    };
+    cancelSubmit = scope.listen(form, 'submit', onSubmit, { capture: true });
   };
 
   scan();
@@ -170,6 +212,8 @@ export function startAutofill(deps: AutofillDeps): Autofill {
   const view = deps.doc.defaultView;
   if (view) {
     scope.listen(view, 'resize', place, { passive: true });
+    // document_idle can come before the page's style sheets apply: place again once they have.
+    scope.listen(view, 'load', place);
     scope.listen(view, 'scroll', place, { passive: true, capture: true });
   }
   scope.onStop(() => {
@@ -192,8 +236,11 @@ export function startAutofill(deps: AutofillDeps): Autofill {
       }
       if (choice.kind !== 'one') return false;
       choice.select?.select();
-      fill(choice.code, false);
+      // A used step: the badge says how long, and the next code is filled when it begins.
+      if (choice.code.waitSeconds) void pick(choice.code.ref);
+      else fill(choice.code, false);
       return true;
     },
+    renew: () => void refresh(),
   };
 }

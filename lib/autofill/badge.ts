@@ -22,6 +22,8 @@ export interface Badge {
   ): void;
   /** A sentence and nothing to press (e.g. no account for this user). */
   showMessage(text: string): void;
+  /** 「次のコードを待っています（12秒）」: the current step was used; counts down on its own. */
+  showWaiting(seconds: number): void;
   /** Keeps the badge beside the field, covering none of the page's controls, as it scrolls or reflows. */
   place(): void;
   remove(): void;
@@ -138,6 +140,15 @@ export function createBadge(
     },
     showMessage(message) {
       show('badge noted', text(message, 'note'));
+    },
+    showWaiting(seconds) {
+      const label = text(t('wait_next_code', [`${seconds}`]), 'left');
+      show('badge', label);
+      const endsAt = Date.now() + seconds * 1000;
+      stopTicker = scope.interval(() => {
+        const left = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+        label.textContent = t('wait_next_code', [`${left}`]);
+      }, 1000);
     },
     place() {
       if (!drawn) return;

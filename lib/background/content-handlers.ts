@@ -3,20 +3,23 @@ import { accountTitle } from '../account-title';
 import type { CodeClock } from '../clock';
 import type { EnrollSource, SiteCodes } from '../messaging';
 import { generateCode, secondsLeft } from '../otp/code';
+import { secondsUntilUnused, setupFill } from '../otp/code-timing';
+import { replacedByEnrollment, withoutPendingTwins } from '../otp/pending';
 import { parseOtpauthUri } from '../otp/uri';
 import { validateAccountData } from '../otp/account';
 import type { AccountData } from '../otp/types';
 import { classifyQrText } from '../qr/classify-qr-text';
 import { deviceNameFor } from '../settings';
-import { settingsItem } from '../storage';
+import { settingsItem, usedStepsItem } from '../storage';
 import { siteAccounts } from '../site-accounts';
 import { VaultError } from '../vault/errors';
 import type { Vault } from '../vault/vault';
-import { ForbiddenSenderError, NoOtpQrError } from './errors';
+import { NoOtpQrError } from './errors';
 import { imageFromDataUrl, qrReader } from './qr-reader';
 import type { ContentHandlers } from './routes';
 import { commitImport } from './import-commit';
 import { claimForUser, pageUser } from './page-user';
+import { boundAccount, recordSubmit } from './submissions';
 
 /**
  * Everything a content script may ask, on KOSMO or a site the user allowed. Each handler gets the
@@ -31,29 +34,41 @@ export function contentHandlers(vault: Vault, now: CodeClock = Date.now) {
     'enroll.add': async ({ source, hints }, { origin }) => {
       const status = await vault.status();
       if (status !== 'unlocked') throw new VaultError(status === 'none' ? 'none' : 'locked');
-      const data = await accountFrom(source, hints);
+      const user = hints.account.trim() || undefined;
+      // Pending until the site accepts the setup (see submissions.ts), under the page's user.
+      const data = { ...(await accountFrom(source, hints)), pending: true, ...(user && { user }) };
       // One account from one click: the import's classify and commit, at once, bound to the page.
       const entry = { format: 'setup-page', accounts: [data], skipped: [] };
       const { entries, added } = await commitImport(vault, entry, origin);
       const account = added[0] ?? (await vault.findBySecret(data.secret));
       if (!account) throw new VaultError('not-found');
+      // A new key for the same user replaces the pending one of an abandoned setup.
+      if (added[0]) {
+        const { accounts } = await vault.listAccounts();
+        for (const old of replacedByEnrollment(accounts, origin, user, account.id)) {
+          await vault.deleteAccount(old.id);
+        }
+      }
       return {
         status: entries[0]?.status === 'existing' ? ('duplicate' as const) : ('added' as const),
         ref: account.id,
         title: accountTitle(account),
-        code: generateCode(account, now(account.sites)),
+        code: setupFill(account, now(account.sites)).code,
         // The user's own name from the settings, else 「PC Authenticator (Chrome|Edge)」.
         deviceName: deviceNameFor(await settingsItem.getValue(), navigator.userAgent),
       };
     },
-    'enroll.device': async ({ ref, label }, { origin }) => {
-      const { accounts } = await vault.listAccounts();
-      const account = accounts.find((a) => a.id === ref);
-      // Only an account bound to this very page may be renamed from it.
-      if (!account || !account.sites.includes(origin)) throw new ForbiddenSenderError();
+    'enroll.device': async ({ ref, label, code }, from) => {
+      const account = await boundAccount(vault, ref, from.origin);
       const deviceName = label.trim().slice(0, 255);
-      if (deviceName) await vault.updateAccount(ref, { deviceName });
+      if (deviceName) await vault.updateAccount(account.id, { deviceName });
+      await recordSubmit(vault, now, from, { ref, code, kind: 'setup' });
       return null;
+    },
+    'enroll.code': async ({ ref }, { origin }) => {
+      const account = await boundAccount(vault, ref, origin);
+      const { code, refreshIn } = setupFill(account, now(account.sites));
+      return { code, refreshIn };
     },
     'otp.codes': async (hints, from): Promise<SiteCodes> => {
       const status = await vault.status();
@@ -64,15 +79,19 @@ export function contentHandlers(vault: Vault, now: CodeClock = Date.now) {
       const user = await pageUser(hints, from);
       const here = siteAccounts(accounts, { origin: from.origin, user });
       await claimForUser(vault, here.fitting, user);
-      const codes = here.fitting.map((a) => {
+      const used = await usedStepsItem.getValue();
+      const codes = withoutPendingTwins(here.fitting, from.origin).map((a) => {
         const at = now(a.sites);
-        return {
+        const code = {
           ref: a.id,
           title: accountTitle(a),
           deviceName: a.deviceName ?? null,
           code: generateCode(a, at),
           secondsLeft: secondsLeft(a.period, at),
         };
+        // Keycloak refuses a step already used: no code until the next one begins.
+        const wait = secondsUntilUnused(a.period, at, used[a.id]?.step);
+        return wait > 0 ? { ...code, code: '', secondsLeft: wait, waitSeconds: wait } : code;
       });
       const { othersBound } = here;
       const choosable = here.choices.length;

@@ -99,13 +99,15 @@ export function createResponder(routes: Partial<Routes>, gate: Gate): Respond {
 
 /** Registers every route of the registry with `onMessage`: the list is the registry's keys. */
 export function listen(routes: Routes, respond: Respond): void {
-  // One key at a time, so the reply stays tied to its request: checked against the union of all
-  // keys, the compiler gives up once there are more than 25 kinds of reply. `Respond` already
-  // types each reply from the protocol; the cast only restates that for one key.
-  const register = <K extends Request>(request: K) =>
-    onMessage(
-      request,
-      (message) => respond(request, message) as Promise<ReturnType<ProtocolMap[K]>>,
-    );
-  for (const request of Object.keys(routes) as Request[]) register(request);
+  for (const request of Object.keys(routes) as Request[]) listenTo(request, respond);
+}
+
+/**
+ * One request's listener. `Result<Value<K>>` is `ReturnType<ProtocolMap[K]>` by construction; the
+ * compiler cannot see that for a generic `K`, and for the union of every request it gives up once
+ * the replies have more than 25 members — so it is said once, here.
+ */
+function listenTo<K extends Request>(request: K, respond: Respond): void {
+  type Reply = ReturnType<ProtocolMap[K]>;
+  onMessage(request, (message) => respond(request, message) as Promise<Reply>);
 }

@@ -8,6 +8,7 @@ import {
   pendingImportItem,
   recoveryAwaitItem,
   remindersItem,
+  usedStepsItem,
   vaultSessionStore,
 } from '../storage';
 import { Vault } from '../vault/vault';
@@ -27,6 +28,7 @@ import { recoveryHandlers } from './recovery-key-handlers';
 import { regionHandlers, scanHandlers } from './scan-handlers';
 import { isAllowedOrigin } from './senders';
 import { startShortcuts } from './shortcuts';
+import { submissionHandlers } from './submissions';
 import { siteHandlers, syncSiteScripts } from './site-handlers';
 import { startToolbarHint, toolbarHintHandlers } from './toolbar-hint';
 import { startUnlockWaiters, vaultHandlers } from './vault-handlers';
@@ -68,6 +70,7 @@ export function startBackground(): void {
       ...toolbarHintHandlers(),
     }),
     ...forContent(recoveryContentHandlers(vault, { awaiting: recoveryAwaitItem, now: Date.now })),
+    ...forContent({ ...contentHandlers(vault, now), ...submissionHandlers(vault, now) }),
     // The overlay may run on any page the user scanned; the handler needs that tab's capture.
     ...forOverlay(regionHandlers(vault)),
   } satisfies Routes;
@@ -94,14 +97,15 @@ function startClock(): CodeClock {
 }
 
 /**
- * After 「すべて削除」: the allowed sites (and their content script), the backup state and the
- * reminders go too.
+ * After 「すべて削除」: the allowed sites (and their content script), the backup state, the
+ * reminders and the used steps go too.
  */
 async function clearBesideVault(): Promise<void> {
   await Promise.all([
     enabledSitesItem.removeValue(),
     backupStatusItem.removeValue(),
     remindersItem.removeValue(),
+    usedStepsItem.removeValue(),
   ]);
   await syncSiteScripts();
 }

@@ -14,6 +14,7 @@ import { normalizeSecret } from '../vault/account-data';
 import { validateAccountData } from '../otp/account';
 import { accountView } from '../otp/account-codes';
 import type { Account, AccountData } from '../otp/types';
+import { usedStepsItem, type UsedStep } from '../storage';
 import type { AccountList } from '../vault/account-list';
 import type { Vault } from '../vault/vault';
 import { DuplicateAccountError } from './errors';
@@ -22,9 +23,21 @@ import { contentOrigin, type SenderFacts } from './senders';
 
 const EMPTY_LIST: AccountViewList = { accounts: [], failed: [] };
 
-/** The page's view of the list: each account's codes at its own clock, instead of secrets. */
-function viewList({ accounts, failed }: AccountList, now: CodeClock): AccountViewList {
-  return { accounts: accounts.map((a) => accountView(a, now(a.sites))), failed };
+/**
+ * The page's view of the list: each account's codes at its own clock, instead of secrets, and
+ * the step a site last took from it.
+ */
+function viewList(
+  { accounts, failed }: AccountList,
+  now: CodeClock,
+  used: Record<string, UsedStep>,
+): AccountViewList {
+  const view = (a: Account) => {
+    const shown = accountView(a, now(a.sites));
+    const step = used[a.id]?.step;
+    return step === undefined ? shown : { ...shown, usedStep: step };
+  };
+  return { accounts: accounts.map(view), failed };
 }
 
 /**
@@ -37,7 +50,8 @@ export function vaultHandlers(
   onUnlocked: () => void = () => {},
   now: CodeClock = () => Date.now(),
 ) {
-  const list = async () => viewList(await vault.listAccounts(), now);
+  const list = async () =>
+    viewList(await vault.listAccounts(), now, await usedStepsItem.getValue());
   const view = (account: Account) => accountView(account, now(account.sites));
   return {
     'vault.status': () => vault.status(),

@@ -19,7 +19,7 @@ export function mountShadow(
   scope: Scope,
   doc: Document,
   options: {
-    name: 'badge' | 'enroll' | 'scan' | 'recovery';
+    name: 'badge' | 'enroll' | 'scan' | 'recovery' | 'reason';
     style: string;
     html?: string;
     place: (host: HTMLElement) => void;

@@ -1,6 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startAutofill } from '../autofill/autofill-controller';
+import { readPageReport } from '../autofill/detect/keycloak-outcome';
+import { showRefusalNote } from '../autofill/refusal-note';
 import { t, uiLanguage } from '../browser-i18n';
 import { startEnrollment } from '../enroll/enroll-controller';
 import { isFillNow, sendMessage, VAULT_WAIT_PORT, type FillNowReply } from '../messaging';
@@ -40,13 +42,19 @@ export function startContent(
   const unguard = guardAgainstPageStop(window, scriptStartedEventName(), () =>
     Boolean(browser.runtime?.id),
   );
+  // First, what this page says about the submit before it (accepted, or refused and why).
+  const outcome = sendMessage('page.outcome', readPageReport(document))
+    .then((reply) => (reply.ok ? reply.value : null))
+    .catch(() => null);
   const enrollment = startEnrollment({
     doc: document,
     t,
     lang: uiLanguage(),
     hostname: location.hostname,
     enroll: (source, hints) => sendMessage('enroll.add', { source, hints }),
-    recordDevice: (ref, label) => void sendMessage('enroll.device', { ref, label }),
+    recordDevice: (ref, label, code) =>
+      void sendMessage('enroll.device', code ? { ref, label, code } : { ref, label }),
+    requestCode: (ref) => sendMessage('enroll.code', { ref }),
     openUnlock: () => sendMessage('ui.open-unlock', undefined),
     waitForUnlock,
     onSetupPage: (setup) => void sendMessage('enroll.page', { setup }),
@@ -63,6 +71,22 @@ export function startContent(
     },
     openUnlock,
     waitForUnlock,
+    // Codes are asked once the worker has the outcome (a refusal gives a used step back), but a
+    // slow answer never holds the fill for long.
+    ready: Promise.race([outcome, new Promise((resolve) => setTimeout(resolve, 3_000))]),
+    reportSubmit: (ref, code) => void sendMessage('otp.submitted', { ref, code }),
+  });
+  const notes = createScope();
+  void outcome.then((refusal) => {
+    if (!refusal || notes.stopped) return;
+    showRefusalNote(notes, document, refusal, {
+      t,
+      lang: uiLanguage(),
+      hostname: location.hostname,
+      correctClock: () =>
+        sendMessage('clock.correct', undefined).then((reply) => reply.ok && reply.value),
+      onCorrected: () => autofill.renew(),
+    });
   });
   const recovery = startRecoveryCodes({
     doc: document,
@@ -97,6 +121,7 @@ export function startContent(
     enrollment.stop();
     logins.stop();
     recovery.stop();
+    notes.stop();
   };
   ctx.onInvalidated(stop);
   return { stop };

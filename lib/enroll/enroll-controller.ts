@@ -3,7 +3,7 @@ import { fillInput } from '../autofill/fill-input';
 import { onPageChanges } from '../content/page-changes';
 import { createScope, type Scope } from '../content/scope';
 import { errorText, type Translate } from '../i18n';
-import type { EnrollResult, EnrollSource } from '../messaging';
+import type { EnrollResult, EnrollSource, SetupCode } from '../messaging';
 import { createEnrollUi, type EnrollUi } from './enroll-ui';
 import { revealBelowFold } from './reveal';
 import { readAccountHint, readSetupPage, type SetupSource } from './setup-page';
@@ -20,8 +20,13 @@ export interface EnrollDeps {
     hints: { issuer: string; account: string },
   ) => Promise<Result<EnrollResult>>;
   openUnlock: () => Promise<unknown>;
-  /** Tells the background which device name the user submits, to pick the account at login. */
-  recordDevice: (ref: string, label: string) => void;
+  /**
+   * Tells the background the form is submitted: the device name the user kept (to pick the
+   * account at login) and the code, when it is the one we filled (its step is used now).
+   */
+  recordDevice: (ref: string, label: string, code?: string) => void;
+  /** The code the field should hold now (the current one, or the next near a step's end). */
+  requestCode: (ref: string) => Promise<Result<SetupCode>>;
   /**
    * Calls back once the vault is unlocked (the user may unlock in the popup meanwhile); stops
    * waiting when `scope` stops.
@@ -84,10 +89,13 @@ export function startEnrollment(deps: EnrollDeps): { stop: () => void } {
     fillForm(deps, ui, reply.value);
     const form = deps.doc.querySelector<HTMLFormElement>('form#kc-totp-settings-form');
     if (!form) return;
+    const { ref } = reply.value;
+    const fresh = keepFresh(scope, deps, ref, reply.value.code);
     const cancel = scope.listen(form, 'submit', () => {
       cancel();
+      const ours = fresh.stop();
       const label = deps.doc.querySelector<HTMLInputElement>('input#userLabel')?.value ?? '';
-      deps.recordDevice(reply.value.ref, label);
+      deps.recordDevice(ref, label, ours);
     });
   };
 
@@ -105,6 +113,38 @@ export function startEnrollment(deps: EnrollDeps): { stop: () => void } {
   attach();
   onPageChanges(scope, deps.doc, attach);
   return { stop: scope.stop };
+}
+
+/**
+ * Keeps `#totp` on a code the server accepts while the user reads the page (the current one,
+ * the next one in a step's last seconds), until the form is submitted or the user types in it.
+ * `stop()` ends it and returns the code in the field if it is ours.
+ */
+function keepFresh(scope: Scope, deps: EnrollDeps, ref: string, first: string) {
+  let filled = first;
+  let stopped = false;
+  let cancel = () => {};
+  const field = () => deps.doc.querySelector<HTMLInputElement>('input#totp');
+  const renew = async () => {
+    const reply = await deps.requestCode(ref);
+    const input = field();
+    // A field the user typed in (or emptied) is theirs.
+    if (stopped || scope.stopped || !reply.ok || !input || input.value !== filled) return;
+    const { code, refreshIn } = reply.value;
+    if (code !== filled) {
+      fillInput(input, code);
+      filled = code;
+    }
+    if (refreshIn > 0) cancel = scope.timeout(() => void renew(), refreshIn * 1000 + 150);
+  };
+  void renew();
+  return {
+    stop(): string | undefined {
+      stopped = true;
+      cancel();
+      return field()?.value === filled ? filled : undefined;
+    },
+  };
 }
 
 function toMessage(source: SetupSource): EnrollSource {

@@ -21,6 +21,11 @@ export interface AccountView extends Omit<Account, 'secret' | 'recoveryCodes'> {
   codes: AccountCodes | null;
   /** How many of the site's recovery codes are saved and unused (the codes only after a password). */
   recoveryCount?: { total: number; unused: number };
+  /**
+   * TOTP: the step of the last code a site took from a page we filled; a code of that step or
+   * an earlier one would be refused (the popup says to wait).
+   */
+  usedStep?: number;
 }
 
 /** The TOTP time step holding `nowMs`. @see https://www.rfc-editor.org/rfc/rfc6238#section-4.2 */

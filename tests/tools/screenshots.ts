@@ -3,7 +3,8 @@
  * `npx tsx tests/tools/screenshots.ts` after `npx wxt build`). Writes docs/popup-{light,dark}-
  * {setup,0,3,30,locked}.png. The popup is opened as a tab at popup width; the clock in the page
  * is fixed, so the codes and countdowns are the same on every run. Then screenshots-pages.ts
- * adds the in-page UI on the KOSMO replica, the manage page and the popup for a KOSMO tab.
+ * adds the in-page UI on the KOSMO replica, the manage page and the popup for a KOSMO tab, and
+ * screenshots-submits.ts what happens around a submitted code (pending, waiting, refusals).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ import {
   type Scheme,
 } from './screenshot-accounts';
 import { shootPages } from './screenshots-pages';
+import { shootSubmits } from './screenshots-submits';
 
 async function shoot(page: Page, scheme: Scheme, name: string): Promise<string> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
     for (const path of await shootScheme(scheme)) console.log(`wrote ${path}`);
   }
   for (const path of await shootPages(SCHEMES)) console.log(`wrote ${path}`);
+  for (const path of await shootSubmits()) console.log(`wrote ${path}`);
 }
 
 main().catch((error: unknown) => {

@@ -4,10 +4,16 @@ import { execFileSync } from 'node:child_process';
  * The TOTP code at `atMs` from `oathtool`, an implementation independent of the extension's
  * (default 30 s, 6 digits, SHA1 — the KOSMO policy).
  */
-export function oathtoolTotp(base32: string, atMs = Date.now()): string {
+export function oathtoolTotp(base32: string, atMs = Date.now(), period = 30): string {
   return execFileSync(
     'oathtool',
-    ['--totp', '-b', `--now=@${Math.floor(atMs / 1000)}`, base32.replace(/\s/g, '')],
+    [
+      '--totp',
+      '-b',
+      `--time-step-size=${period}s`,
+      `--now=@${Math.floor(atMs / 1000)}`,
+      base32.replace(/\s/g, ''),
+    ],
     { encoding: 'utf8' },
   ).trim();
 }
@@ -19,6 +25,16 @@ export function oathtoolTotp(base32: string, atMs = Date.now()): string {
 export async function awayFromStepEdge(seconds = 6, skewMs = 0): Promise<void> {
   const left = 30 - (Math.floor((Date.now() + skewMs) / 1000) % 30);
   if (left < seconds) await new Promise((r) => setTimeout(r, left * 1000 + 200));
+}
+
+/**
+ * Waits until the `period` s step holding `atMs` is over. Keycloak refuses a code of a step
+ * already used, and so the extension never fills one: a login right after a submit of the same
+ * account waits for the next step, as a user would.
+ */
+export async function afterStepOf(atMs: number, period = 30): Promise<void> {
+  const ends = (Math.floor(atMs / 1000 / period) + 1) * period * 1000;
+  if (ends > Date.now()) await new Promise((r) => setTimeout(r, ends - Date.now() + 300));
 }
 
 /** The HOTP code for `counter` from `oathtool`. */

@@ -46,6 +46,7 @@ describe('the autofill controller', () => {
   let opened = 0;
   const otp = () => document.querySelector<HTMLInputElement>('#otp')!;
   let controller: ReturnType<typeof startAutofill> | undefined;
+  let submitted: [string, string][] = [];
   const start = () =>
     (controller = startAutofill({
       doc: document,
@@ -70,6 +71,7 @@ describe('the autofill controller', () => {
       },
       openUnlock: () => void opened++,
       waitForUnlock: () => {},
+      reportSubmit: (ref, value) => void submitted.push([ref, value]),
     }));
   const settle = () => vi.advanceTimersByTimeAsync(0);
 
@@ -82,6 +84,7 @@ describe('the autofill controller', () => {
     listed = [];
     chosen = [];
     choices = [];
+    submitted = [];
     document.body.innerHTML = OTP_PAGE;
   });
   afterEach(() => {
@@ -104,6 +107,33 @@ describe('the autofill controller', () => {
     expect(otp().value).toBe('');
     await vi.advanceTimersByTimeAsync(2200);
     expect(otp().value).toBe('222222');
+  });
+
+  it('waits out a used step, saying how long, then fills the next code', async () => {
+    const waiting: SiteCode = { ...code('', 12), waitSeconds: 12 };
+    replies = [unlocked([waiting]), unlocked([code('222222', 30)])];
+    start();
+    await settle();
+    expect(otp().value).toBe('');
+    const badge = () => document.querySelector('pc-authenticator-badge')!.shadowRoot!.textContent;
+    expect(badge()).toContain('wait_next_code 12');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(badge()).toContain('wait_next_code 7');
+    await vi.advanceTimersByTimeAsync(7_200);
+    expect(otp().value).toBe('222222');
+  });
+
+  it('says which account’s code left with the form, only while the field holds our fill', async () => {
+    replies = [unlocked([code('123456', 20, 'acct')])];
+    start();
+    await settle();
+    const form = document.querySelector('form')!;
+    form.addEventListener('submit', (e) => e.preventDefault());
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(submitted).toEqual([['acct', '123456']]);
+    otp().value = '999999';
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(submitted).toHaveLength(1);
   });
 
   it('never overwrites what the user typed', async () => {

@@ -4,7 +4,7 @@ import type { Result } from '../../../lib/app-error';
 import type { Scope } from '../../../lib/content/scope';
 import { startEnrollment, type EnrollDeps } from '../../../lib/enroll/enroll-controller';
 import { readSetupPage } from '../../../lib/enroll/setup-page';
-import type { EnrollResult } from '../../../lib/messaging';
+import type { EnrollResult, SetupCode } from '../../../lib/messaging';
 import { trackPageListeners } from '../content/page-listeners';
 import { userClick } from '../content/trusted';
 
@@ -32,7 +32,8 @@ const ADDED: EnrollResult = {
 
 describe('the enrollment controller', () => {
   let reply: Result<EnrollResult>;
-  let recorded: [string, string][];
+  let recorded: [string, string, string | undefined][];
+  let codes: SetupCode[];
   let waits: Scope[];
   let stop: (() => void) | undefined;
   const start = (extra: Partial<EnrollDeps> = {}) =>
@@ -43,7 +44,9 @@ describe('the enrollment controller', () => {
       hostname: 'densenkenpo.portal.kosmo-web.jp',
       enroll: async () => reply,
       openUnlock: async () => undefined,
-      recordDevice: (ref, label) => recorded.push([ref, label]),
+      recordDevice: (ref, label, code) => recorded.push([ref, label, code]),
+      // Each request takes the next code; the last one keeps answering.
+      requestCode: async () => ({ ok: true, value: codes.length > 1 ? codes.shift()! : codes[0]! }),
       waitForUnlock: (scope) => void waits.push(scope),
       ...extra,
     }));
@@ -58,6 +61,7 @@ describe('the enrollment controller', () => {
     vi.mocked(readSetupPage).mockClear();
     reply = { ok: true, value: ADDED };
     recorded = [];
+    codes = [{ code: '123456', refreshIn: 20 }];
     waits = [];
     document.body.innerHTML = SETUP_PAGE;
   });
@@ -85,7 +89,47 @@ describe('the enrollment controller', () => {
     form.addEventListener('submit', (e) => e.preventDefault());
     form.dispatchEvent(new Event('submit', { cancelable: true }));
     form.dispatchEvent(new Event('submit', { cancelable: true }));
-    expect(recorded).toEqual([['r1', 'PC Authenticator (Chrome)']]);
+    expect(recorded).toEqual([['r1', 'PC Authenticator (Chrome)', '123456']]);
+  });
+
+  it('keeps the code current until the form is submitted, then says which code left', async () => {
+    codes = [
+      { code: '123456', refreshIn: 5 },
+      { code: '222222', refreshIn: 30 },
+      { code: '333333', refreshIn: 30 },
+    ];
+    start();
+    userClick(button()!);
+    await settle();
+    const totp = document.querySelector<HTMLInputElement>('#totp')!;
+    expect(totp.value).toBe('123456');
+    await vi.advanceTimersByTimeAsync(5_200);
+    expect(totp.value).toBe('222222');
+    const form = document.querySelector('form')!;
+    form.addEventListener('submit', (e) => e.preventDefault());
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(recorded).toEqual([['r1', 'PC Authenticator (Chrome)', '222222']]);
+    // Submitted: the field is left as it went.
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(totp.value).toBe('222222');
+  });
+
+  it('leaves a code the user typed alone, and does not report it as ours', async () => {
+    codes = [
+      { code: '123456', refreshIn: 5 },
+      { code: '222222', refreshIn: 30 },
+    ];
+    start();
+    userClick(button()!);
+    await settle();
+    const totp = document.querySelector<HTMLInputElement>('#totp')!;
+    totp.value = '987654';
+    await vi.advanceTimersByTimeAsync(5_200);
+    expect(totp.value).toBe('987654');
+    const form = document.querySelector('form')!;
+    form.addEventListener('submit', (e) => e.preventDefault());
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(recorded).toEqual([['r1', 'PC Authenticator (Chrome)', undefined]]);
   });
 
   it('answers only the user’s own click, enrolls once per page load and names the host', async () => {

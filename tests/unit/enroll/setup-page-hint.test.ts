@@ -36,6 +36,8 @@ describe('the setup page tells the toolbar, and shows its button', () => {
       enroll: () => new Promise(() => undefined),
       openUnlock: async () => undefined,
       recordDevice: () => undefined,
+      // The setup never gets as far as a code here: the page hint is all that is watched.
+      requestCode: () => new Promise(() => undefined),
       waitForUnlock: () => undefined,
       onSetupPage: (shown) => void told.push(shown),
     }));
