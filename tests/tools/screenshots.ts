@@ -22,6 +22,7 @@ import {
   demoUri,
   type Scheme,
 } from './screenshot-accounts';
+import { shootFirstUse } from './screenshots-first-use';
 import { shootPages } from './screenshots-pages';
 import { shootSubmits } from './screenshots-submits';
 
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
   }
   for (const path of await shootPages(SCHEMES)) console.log(`wrote ${path}`);
   for (const path of await shootSubmits()) console.log(`wrote ${path}`);
+  for (const path of await shootFirstUse()) console.log(`wrote ${path}`);
 }
 
 main().catch((error: unknown) => {
