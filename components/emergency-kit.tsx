@@ -4,7 +4,7 @@ import type { RecoveryKeyView } from '../lib/messaging';
 import { formatDay } from './recovery-key-card';
 import { RecoveryKeyText } from './recovery-key-text';
 
-/** A further part of the kit (the account keys; later, saved recovery codes), printed below. */
+/** A further part of the kit (the account keys, saved recovery codes), printed below. */
 export interface KitSection {
   id: string;
   title: string;

@@ -2,29 +2,38 @@ import { useState, type FormEvent } from 'react';
 import type { Translate } from '../lib/i18n';
 import { ErrorMessage } from './error-message';
 
+/** The kit's optional parts the user asked for (both off by default). */
+export interface KitExtras {
+  accounts: boolean;
+  codes: boolean;
+}
+
 interface Props {
   t: Translate;
   busy: boolean;
   onPrint: () => void;
   /** 「印刷・書き留めが終わりました」: the key is never shown again. */
   onDone: () => void;
-  /** Whether the account keys are on the sheet. */
-  accountsShown: boolean;
-  accountsError: string | null;
-  /** Resolves true once the keys are on the sheet (after the master password). */
-  onShowAccounts: (password: string) => Promise<boolean>;
-  onHideAccounts: () => void;
+  extras: KitExtras;
+  onExtras: (extras: KitExtras) => void;
+  /** Whether the keys and codes arrived (after the master password). */
+  opened: boolean;
+  error: string | null;
+  /** Resolves true once the keys and codes arrived. */
+  onOpen: (password: string) => Promise<boolean>;
+  /** Takes every optional part off the sheet and drops the secrets. */
+  onClose: () => void;
 }
 
-/** What the kit page offers on screen only (never printed): print, done, the account keys. */
+/** What the kit page offers on screen only (never printed): print, done, the optional parts. */
 export function KitControls(props: Props) {
-  const { t, busy, onPrint, onDone, accountsShown, accountsError } = props;
-  const [wanted, setWanted] = useState(false);
+  const { t, busy, onPrint, onDone, extras, onExtras, opened, error } = props;
   const [password, setPassword] = useState('');
+  const asking = (extras.accounts || extras.codes) && !opened;
 
-  const show = async (event: FormEvent) => {
+  const open = async (event: FormEvent) => {
     event.preventDefault();
-    await props.onShowAccounts(password);
+    await props.onOpen(password);
     setPassword('');
   };
 
@@ -42,43 +51,52 @@ export function KitControls(props: Props) {
         </button>
         <p className="hint">{t('kit_done_hint')}</p>
       </div>
-      {accountsShown ? (
-        <button type="button" data-testid="kit-accounts-hide" onClick={props.onHideAccounts}>
-          {t('kit_accounts_hide')}
-        </button>
-      ) : (
-        <form className="kit-accounts-form" onSubmit={(event) => void show(event)}>
-          <label className="check">
-            <input
-              type="checkbox"
-              data-testid="kit-accounts-toggle"
-              checked={wanted}
-              onChange={(e) => setWanted(e.target.checked)}
-            />
-            {t('kit_accounts_toggle')}
-          </label>
-          {wanted && (
-            <>
-              <p className="warning">{t('kit_accounts_warning')}</p>
-              <label>
-                {t('kit_accounts_password')}
-                <input
-                  type="password"
-                  autoComplete="current-password"
-                  data-testid="kit-accounts-password"
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                  autoFocus
-                />
-              </label>
-              <ErrorMessage text={accountsError} />
-              <button type="submit" data-testid="kit-accounts-show" disabled={busy}>
-                {t('kit_accounts_show')}
-              </button>
-            </>
-          )}
-        </form>
-      )}
+      <form className="kit-accounts-form" onSubmit={(event) => void open(event)}>
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="kit-accounts-toggle"
+            checked={extras.accounts}
+            onChange={(e) => onExtras({ ...extras, accounts: e.target.checked })}
+          />
+          {t('kit_accounts_toggle')}
+        </label>
+        {extras.accounts && !opened && <p className="warning">{t('kit_accounts_warning')}</p>}
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="kit-codes-toggle"
+            checked={extras.codes}
+            onChange={(e) => onExtras({ ...extras, codes: e.target.checked })}
+          />
+          {t('kit_codes_toggle')}
+        </label>
+        {extras.codes && !opened && <p className="warning">{t('kit_codes_warning')}</p>}
+        {asking && (
+          <>
+            <label>
+              {t('kit_secrets_password')}
+              <input
+                type="password"
+                autoComplete="current-password"
+                data-testid="kit-accounts-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                autoFocus
+              />
+            </label>
+            <ErrorMessage text={error} />
+            <button type="submit" data-testid="kit-accounts-show" disabled={busy}>
+              {t('kit_secrets_show')}
+            </button>
+          </>
+        )}
+        {opened && (
+          <button type="button" data-testid="kit-accounts-hide" onClick={props.onClose}>
+            {t('kit_secrets_hide')}
+          </button>
+        )}
+      </form>
     </div>
   );
 }

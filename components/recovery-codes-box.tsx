@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Translate } from '../lib/i18n';
 import type { RecoveryCode } from '../lib/otp/types';
+import { groupedRecoveryCode } from '../lib/recovery-codes/codes';
 import { ErrorMessage } from './error-message';
 
 interface Props {
@@ -19,9 +20,6 @@ interface Props {
   onOpen: (password: string) => Promise<boolean>;
   onClose: () => void;
 }
-
-/** `ABCDEFGHJKLM` as Keycloak shows it, `ABCD-EFGH-JKLM`: easier to read off and type. */
-const grouped = (code: string) => code.replace(/(.{4})(?=.)/g, '$1-');
 
 /**
  * An account's Keycloak recovery codes on the manage page: how many are saved and unused, and,
@@ -51,7 +49,7 @@ export function RecoveryCodesBox(props: Props) {
         >
           {codes.map((c, i) => (
             <li key={i} data-testid="recovery-code" className={c.used ? 'used' : undefined}>
-              <span className="recovery-code-text">{grouped(c.code)}</span>
+              <span className="recovery-code-text">{groupedRecoveryCode(c.code)}</span>
               {c.used && <span className="recovery-used">{t('recovery_used')}</span>}
             </li>
           ))}

@@ -1,3 +1,4 @@
+import type { NumberedCode } from './recovery-codes/codes';
 /** A backup file for the manage page to download; the text is already encrypted. */
 export interface BackupFile {
   fileName: string;
@@ -13,7 +14,8 @@ export interface BackupStatus {
 
 /** After the master password: everything an export can show (secrets!). */
 export interface ExportData {
-  accounts: { title: string; uri: string }[];
+  /** Each account's URI and its saved Keycloak recovery codes not yet used (for the kit). */
+  accounts: { title: string; uri: string; recoveryCodes: NumberedCode[] }[];
   /** Google Authenticator export QR texts, one per batch of 10. */
   migration: string[];
   /** Accounts the Google format cannot hold, with the reason (`digits`, `period`). */

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import { EmergencyKit, type KitSection } from '../../components/emergency-kit';
 import { KitAccounts } from '../../components/kit-accounts';
-import { KitControls } from '../../components/kit-controls';
+import { KitControls, type KitExtras } from '../../components/kit-controls';
 import { KitMakeKey } from '../../components/kit-make-key';
+import { KitRecoveryCodes } from '../../components/kit-recovery-codes';
 import { UnlockForm } from '../../components/unlock-form';
 import { t } from '../../lib/browser-i18n';
 import { useExport } from '../../lib/hooks/use-export';
@@ -10,13 +11,13 @@ import { useQrImages } from '../../lib/hooks/use-qr-images';
 import { useRecovery } from '../../lib/hooks/use-recovery';
 import { useVault } from '../../lib/hooks/use-vault';
 import { errorText } from '../../lib/i18n';
-import { kitAccounts } from '../../lib/kit-accounts';
+import { kitAccounts, kitRecoveryCodes } from '../../lib/kit-accounts';
 
 /**
  * `emergency-kit.html`: the printable kit. The key comes from the worker, where it waits sealed
  * in the session until written down (`recovery.pending`), or is made here after the master
  * password; it lives only in this page's memory and is never stored in plaintext. Account keys
- * join the sheet only on request, after the master password.
+ * and saved Keycloak recovery codes join the sheet only on request, after the master password.
  */
 export function App() {
   const vault = useVault();
@@ -25,11 +26,16 @@ export function App() {
   const recovery = useRecovery(unlocked);
   const exports = useExport();
   const [closed, setClosed] = useState(false);
+  const [extras, setExtras] = useState<KitExtras>({ accounts: false, codes: false });
   const view = closed ? null : (recovery.pending ?? null);
 
   const keyTexts = useMemo(() => (view ? [view.key] : null), [view]);
   const keyQr = useQrImages(keyTexts, 240);
   const accounts = useMemo(() => (exports.data ? kitAccounts(exports.data) : null), [exports.data]);
+  const codes = useMemo(
+    () => (exports.data ? kitRecoveryCodes(exports.data) : null),
+    [exports.data],
+  );
   const uris = useMemo(() => accounts?.map((account) => account.uri) ?? null, [accounts]);
   const accountQrs = useQrImages(uris, 150);
 
@@ -74,15 +80,25 @@ export function App() {
     );
   }
 
-  const sections: KitSection[] = accounts
-    ? [
-        {
-          id: 'accounts',
-          title: t('kit_accounts_title'),
-          content: <KitAccounts t={t} accounts={accounts} qrs={accountQrs.images} />,
-        },
-      ]
-    : [];
+  const sections: KitSection[] = [];
+  if (accounts && extras.accounts) {
+    sections.push({
+      id: 'accounts',
+      title: t('kit_accounts_title'),
+      content: <KitAccounts t={t} accounts={accounts} qrs={accountQrs.images} />,
+    });
+  }
+  if (codes && extras.codes) {
+    sections.push({
+      id: 'codes',
+      title: t('kit_codes_title'),
+      content: <KitRecoveryCodes t={t} lists={codes} />,
+    });
+  }
+  const close = () => {
+    exports.close();
+    setExtras({ accounts: false, codes: false });
+  };
   return (
     <main className="kit-main">
       <KitControls
@@ -95,10 +111,12 @@ export function App() {
             setClosed(true);
           });
         }}
-        accountsShown={accounts !== null}
-        accountsError={exports.error && errorText(t, exports.error)}
-        onShowAccounts={exports.open}
-        onHideAccounts={exports.close}
+        extras={extras}
+        onExtras={(next) => (next.accounts || next.codes ? setExtras(next) : close())}
+        opened={exports.data !== null}
+        error={exports.error && errorText(t, exports.error)}
+        onOpen={exports.open}
+        onClose={close}
       />
       <EmergencyKit t={t} view={view} qr={keyQr.images?.[0] ?? null} sections={sections} />
     </main>

@@ -4,6 +4,7 @@ import { formatOtpauthUri } from '../otp/uri';
 import { encodeMigrationUris } from '../otp/migration/encode';
 import { migrationIncompatibility } from '../otp/migration/convert';
 import type { AccountData } from '../otp/types';
+import { unusedRecoveryCodes } from '../recovery-codes/codes';
 import type { Vault } from '../vault/vault';
 import type { PageHandlers } from './routes';
 
@@ -29,6 +30,7 @@ function exportData(accounts: readonly AccountData[], batchId: number): ExportDa
     accounts: accounts.map((account) => ({
       title: accountTitle(account),
       uri: formatOtpauthUri(account),
+      recoveryCodes: unusedRecoveryCodes(account),
     })),
     migration: encodeMigrationUris(compatible, { batchId }),
     excluded,

@@ -26,6 +26,11 @@ export function newRecoveryCodes(texts: readonly string[]): RecoveryCode[] | nul
   return (codes as string[]).map((code) => ({ code, used: false }));
 }
 
+/** `ABCDEFGHJKLM` as Keycloak shows it, `ABCD-EFGH-JKLM`: easier to read off and type. */
+export function groupedRecoveryCode(code: string): string {
+  return code.replace(/(.{4})(?=.)/g, '$1-');
+}
+
 /** One stored code with its number in the site's list (1-based: Keycloak asks for "#3"). */
 export interface NumberedCode {
   number: number;

@@ -176,6 +176,39 @@ describe('Keycloak recovery codes', () => {
     await manage.close();
   });
 
+  it('prints the unused codes on the emergency kit, only when asked and after the password', async () => {
+    const kit = await browser.context.newPage();
+    await kit.goto(browser.url('emergency-kit.html'));
+    await kit.getByTestId('kit-recovery-key').waitFor({ timeout: 10_000 });
+    expect(await kit.getByTestId('kit-code').count()).toBe(0);
+    expect(await kit.content()).not.toContain(codes[5]);
+
+    await kit.getByTestId('kit-codes-toggle').check();
+    await kit.getByTestId('kit-accounts-password').fill('not the password');
+    await kit.getByTestId('kit-accounts-show').click();
+    await expect.poll(() => kit.getByTestId('error').count(), { timeout: 10_000 }).toBe(1);
+    expect(await kit.getByTestId('kit-code').count()).toBe(0);
+
+    await kit.getByTestId('kit-accounts-password').fill(PASSWORD);
+    await kit.getByTestId('kit-accounts-show').click();
+    const printed = kit.getByTestId('kit-code');
+    await expect.poll(() => printed.count(), { timeout: 10_000 }).toBe(10);
+    // #1 and #2 were used at login: the site would refuse them, so they are not printed.
+    const lines = (await printed.allInnerTexts()).map((line) => line.replace(/[\s-]/g, ''));
+    expect(lines).toEqual(codes.slice(2).map((code, i) => `#${i + 3}${code}`));
+    expect(await kit.getByTestId('kit-codes-account').innerText()).toContain(USER);
+    // Only what was asked for: the account keys stay off the sheet.
+    expect(await kit.getByTestId('kit-account').count()).toBe(0);
+    await kit.emulateMedia({ media: 'print' });
+    expect(await printed.first().isVisible()).toBe(true);
+    await kit.emulateMedia({ media: 'screen' });
+
+    await kit.getByTestId('kit-accounts-hide').click();
+    expect(await kit.getByTestId('kit-code').count()).toBe(0);
+    expect(await kit.getByTestId('kit-codes-toggle').isChecked()).toBe(false);
+    await kit.close();
+  });
+
   it('leaves no recovery code in plaintext anywhere in the profile', async () => {
     await browser.close();
     const needles = Object.fromEntries(codes.map((code, i) => [`recovery code #${i + 1}`, code]));

@@ -241,4 +241,24 @@ describe('backup, import preview and commit, and export handlers', () => {
       'Eight',
     ]);
   });
+
+  it("exports each account's unused recovery codes with their numbers, for the emergency kit", async () => {
+    const [first] = (await env.vault.listAccounts()).accounts;
+    const recoveryCodes = ['AAAA1111', 'BBBB2222', 'CCCC3333'].map((code, i) => ({
+      code,
+      used: i === 0,
+    }));
+    await env.vault.updateAccount(first!.id, { recoveryCodes });
+    const opened = await ask('export.open', { password: PASSWORD });
+    if (!opened.ok) throw new Error(opened.error.key);
+    expect(opened.value.accounts.map((a) => a.recoveryCodes)).toEqual([
+      [
+        { number: 2, code: 'BBBB2222' },
+        { number: 3, code: 'CCCC3333' },
+      ],
+      [],
+      [],
+      [],
+    ]);
+  });
 });
