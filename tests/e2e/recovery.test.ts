@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,9 @@ const ACCOUNTS = [
   { issuer: '電線工業健保', name: 'taro@example.jp', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' },
   { issuer: 'GitHub', name: 'hanako', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' },
 ];
-const DOCS = join(import.meta.dirname, '../../docs');
+/** Where the kit's picture goes: `docs/` when asked (`UPDATE_DOCS=1`), else the temp folder, so
+ * a test run leaves the working tree clean. */
+const SHOTS = process.env.UPDATE_DOCS ? join(import.meta.dirname, '../../docs') : tmpdir();
 const KEY_FORMAT = /^([0-9A-HJKMNP-TV-Z]{5}-){6}[0-9A-HJKMNP-TV-Z]{5}$/;
 
 /** The vault header as stored, read from an extension page (same origin as the worker). */
@@ -96,7 +99,7 @@ describe('the recovery key (Japanese UI)', () => {
     await kit.setViewportSize({ width: 703, height: 1000 });
     await kit.emulateMedia({ media: 'print' });
     expect(await kit.getByTestId('kit-print').isVisible()).toBe(false);
-    await kit.screenshot({ path: join(DOCS, 'emergency-kit.png'), fullPage: true });
+    await kit.screenshot({ path: join(SHOTS, 'emergency-kit.png'), fullPage: true });
     const pdf = (await kit.pdf({ preferCSSPageSize: true, printBackground: true })).toString(
       'latin1',
     );
