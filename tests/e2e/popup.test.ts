@@ -161,12 +161,24 @@ describe('the popup', () => {
       await popup.unlock('not the password');
       await expect.poll(() => popup.byTestId('error').innerText()).toMatch(/Wrong password/);
     }
-    await expect(popup.byTestId('error').innerText()).resolves.toMatch(/Try again in \d+ seconds/);
+    const waitShown = async () =>
+      Number((await popup.byTestId('error').innerText()).match(/Try again in (\d+) seconds/)?.[1]);
+    let wait = await waitShown();
+    expect(wait).toBeGreaterThan(0);
+    // Each further failure doubles the wait. A few more make it long enough that the right
+    // password surely comes within it, however slow the machine is at the moment.
+    while (wait < 8) {
+      await popup.page.waitForTimeout(wait * 1000 + 300);
+      await popup.unlock('not the password');
+      const before = wait;
+      await expect.poll(waitShown, { timeout: 10_000 }).toBeGreaterThan(before);
+      wait = await waitShown();
+    }
     await popup.unlock(PASSWORD);
     await expect
       .poll(() => popup.byTestId('error').innerText())
       .toMatch(/Too many failed attempts/);
-    await popup.page.waitForTimeout(1500);
+    await popup.page.waitForTimeout((await waitShown()) * 1000 + 500);
     await popup.unlock(PASSWORD);
     await expect.poll(() => popup.accounts().count(), { timeout: 10_000 }).toBe(6);
   });
