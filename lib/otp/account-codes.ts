@@ -1,5 +1,9 @@
-import { generateCode, nextCode, secondsLeft } from './code';
+import { generateCode, nextCode } from './code';
+import { timeStep } from './step-time';
 import type { Account } from './types';
+
+export { timeStep } from './step-time';
+export { shownCode } from './shown-code';
 
 /**
  * The codes of one account for one step: TOTP's time step `floor(now / period)` or HOTP's
@@ -26,11 +30,6 @@ export interface AccountView extends Omit<Account, 'secret' | 'recoveryCodes'> {
    * an earlier one would be refused (the popup says to wait).
    */
   usedStep?: number;
-}
-
-/** The TOTP time step holding `nowMs`. @see https://www.rfc-editor.org/rfc/rfc6238#section-4.2 */
-export function timeStep(period: number, nowMs: number): number {
-  return Math.floor(nowMs / 1000 / period);
 }
 
 /**
@@ -69,36 +68,4 @@ function codesAt(account: Account, nowMs: number): AccountCodes | null {
   } catch {
     return null;
   }
-}
-
-/** What a row shows at `nowMs`: the code, the one after it (last 5 s of TOTP) and seconds left. */
-interface ShownCode {
-  /** Null while the codes held are too old (the page has asked for newer ones). */
-  code: string | null;
-  upcoming: string | null;
-  secondsLeft: number;
-  /** The held codes end with this step: the page should ask the worker for the next ones. */
-  stale: boolean;
-}
-
-/**
- * Picks the code for the page's `nowMs` from the codes the worker made: the current one, the
- * held next one once the step is over (and `stale`, to fetch the step after), or none when the
- * page has been asleep longer than that.
- */
-export function shownCode(
-  view: Pick<AccountView, 'type' | 'period' | 'codes'>,
-  nowMs: number,
-): ShownCode {
-  const { codes } = view;
-  if (view.type === 'hotp' || !codes)
-    return { code: codes?.current ?? null, upcoming: null, secondsLeft: 0, stale: false };
-  const left = secondsLeft(view.period, nowMs);
-  const ahead = timeStep(view.period, nowMs) - codes.step;
-  if (ahead <= 0) {
-    const upcoming = left <= 5 ? codes.next : null;
-    return { code: codes.current, upcoming, secondsLeft: left, stale: false };
-  }
-  const code = ahead === 1 ? codes.next : null;
-  return { code, upcoming: null, secondsLeft: left, stale: true };
 }
