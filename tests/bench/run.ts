@@ -23,6 +23,8 @@ const SECTIONS: BenchSection[] = [
   fillLatency,
 ];
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+/** BENCH_ONLY=popup,size runs only the sections whose title contains one of the words. */
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -54,7 +56,10 @@ async function main(): Promise<void> {
       runs: RUNS,
       goals: [],
     };
-    for (const section of SECTIONS) {
+    const chosen = SECTIONS.filter(
+      (section) => ONLY.length === 0 || ONLY.some((word) => section.title.includes(word)),
+    );
+    for (const section of chosen) {
       const sectionStart = performance.now();
       const tables = await section.run(ctx);
       for (const table of tables) console.log(formatTable(table) + '\n');
