@@ -8,6 +8,9 @@ import { App } from './app';
 applyDocumentLanguage();
 // One request before the first paint: the status and every code the worker holds (issue 13).
 // Nothing else is asked until it is answered, so the worker answers it first.
-void loadVaultState().then((initial) =>
-  createRoot(document.getElementById('root')!).render(<App initial={initial} />),
-);
+// If the request fails, the app renders anyway and asks again itself.
+void loadVaultState()
+  .catch(() => undefined)
+  .then((initial) =>
+    createRoot(document.getElementById('root')!).render(<App initial={initial} />),
+  );

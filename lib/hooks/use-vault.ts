@@ -41,7 +41,7 @@ export function useVault(initial?: Partial<VaultState>) {
     error: null,
     ...initial,
   }));
-  const preloaded = useRef(initial !== undefined);
+  const preloaded = useRef(initial?.status !== undefined);
 
   const refresh = useCallback(async () => {
     const next = await loadVaultState();

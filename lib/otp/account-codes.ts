@@ -56,7 +56,33 @@ export function accountView(account: Account, nowMs: number): AccountView {
   return view;
 }
 
+/**
+ * Codes already made, by account, key, parameters and step: a popup opened again in the same step
+ * (or the fill of a page) gets them without 2 HMACs per account. Worker memory only; the keys
+ * hold secrets, so {@link forgetCodes} runs on lock. A new step makes new entries; the map is
+ * emptied when it grows past {@link MEMO_MAX}.
+ */
+const memo = new Map<string, AccountCodes | null>();
+const MEMO_MAX = 2048;
+
+/** Empties the codes made so far (the vault was locked). */
+export function forgetCodes(): void {
+  memo.clear();
+}
+
 function codesAt(account: Account, nowMs: number): AccountCodes | null {
+  const { id, type, secret, algorithm, digits, period, counter } = account;
+  const step = type === 'hotp' ? counter : timeStep(period, nowMs);
+  const key = [id, type, secret, algorithm, digits, period, step].join('\n');
+  const known = memo.get(key);
+  if (known !== undefined) return known && { ...known };
+  const made = makeCodes(account, nowMs);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, made);
+  return made && { ...made };
+}
+
+function makeCodes(account: Account, nowMs: number): AccountCodes | null {
   try {
     if (account.type === 'hotp')
       return { step: account.counter, current: generateCode(account, nowMs), next: null };

@@ -1,5 +1,6 @@
 import type { AccountRecord } from '../db/records';
 import type { VaultDatabase } from '../db/vault-database';
+import { forgetCodes } from '../otp/account-codes';
 import type { Account, AccountData } from '../otp/types';
 import { openAccount, sealAccount } from './account-codec';
 import { checkAccountData, normalizeSecret } from './account-data';
@@ -51,6 +52,7 @@ export class AccountStore {
   /** Drops every decrypted account kept in memory (the vault was locked). */
   forget(): void {
     this.#opened.clear();
+    forgetCodes();
   }
 
   /**
