@@ -4,8 +4,26 @@ import { defineConfig } from 'wxt';
 /** `node_modules/zxing-wasm/dist/reader/zxing_reader.wasm`, wherever npm put the package. */
 const zxingWasm = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
 
+/**
+ * The pages keep React's component code but run on Preact (preact/compat): ~4 KB of runtime
+ * instead of React 19 + react-dom's ~60 KB gzip, so the popup parses and paints sooner
+ * (issue 13; `npm run bench` compares the two). Exact-match aliases only: `react-dom/client`
+ * and the JSX runtimes have their own compat entries.
+ */
+const PREACT_ALIASES = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // PCA_UI=react builds with React itself, for the bench's comparison.
+  vite: () => ({
+    resolve: { alias: process.env.PCA_UI === 'react' ? [] : PREACT_ALIASES },
+  }),
   // Explicit imports: every use of `browser` is visible in the file that makes it.
   imports: false,
   manifest: {

@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { Translate } from '../lib/i18n';
+import { useFirstRows } from '../lib/hooks/use-first-rows';
 import type { AccountView } from '../lib/otp/account-codes';
 import { AccountRow } from './account-row';
 
@@ -17,11 +18,15 @@ interface Props {
   onBind?: (account: AccountView, bound: boolean) => void;
 }
 
+/** Rows in the first paint: the popup shows about 8, a few more cover a larger window. */
+const FIRST_ROWS = 12;
+
 /** The accounts; ↑/↓ move between rows, Enter copies (the row is a button). */
 export function AccountList(props: Props) {
   const { t, accounts, now, clockOffset, copiedId, onCopy, onDelete, onNextHotp, site, onBind } =
     props;
   const listRef = useRef<HTMLUListElement>(null);
+  const shown = useFirstRows(accounts.length, FIRST_ROWS);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -37,7 +42,7 @@ export function AccountList(props: Props) {
 
   return (
     <ul className="accounts" ref={listRef} onKeyDown={onKeyDown}>
-      {accounts.map((account) => (
+      {accounts.slice(0, shown).map((account) => (
         <AccountRow
           key={account.id}
           t={t}

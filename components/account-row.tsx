@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { Translate } from '../lib/i18n';
-import { formatCodeForDisplay } from '../lib/otp/code';
-import { shownCode, type AccountView } from '../lib/otp/account-codes';
-import { secondsUntilUnused } from '../lib/otp/code-timing';
+import { formatCodeForDisplay, secondsUntilUnused } from '../lib/otp/step-time';
+import type { AccountView } from '../lib/otp/account-codes';
+import { shownCode } from '../lib/otp/shown-code';
 import { bindOffer } from '../lib/site-binding';
 import { ConfirmBind } from './confirm-bind';
 import { ConfirmDelete } from './confirm-delete';

@@ -7,8 +7,6 @@ import { ClockWarning } from '../../components/clock-warning';
 import { ErrorMessage } from '../../components/error-message';
 import { FailedRecord } from '../../components/failed-record';
 import { FIRST_RUN_HEADING, FirstRun } from '../../components/first-run';
-import { LockedScreen } from '../../components/locked-screen';
-import { PasswordSetup } from '../../components/password-setup';
 import { PopupActions } from '../../components/popup-actions';
 import { PopupHeader } from '../../components/popup-header';
 import { RecoveryKeyCard } from '../../components/recovery-key-card';
@@ -16,7 +14,6 @@ import { RecoveryReminder } from '../../components/recovery-reminder';
 import { ScanMessage } from '../../components/scan-message';
 import { SitePanel } from '../../components/site-panel';
 import { SearchBox } from '../../components/search-box';
-import { TabIntro } from '../../components/tab-intro';
 import { pinnedFirst } from '../../lib/account-order';
 import { accountTitle } from '../../lib/account-title';
 import { filterAccounts, SEARCH_THRESHOLD } from '../../lib/account-search';
@@ -28,27 +25,29 @@ import { useClock } from '../../lib/hooks/use-clock';
 import { useCodeRefresh } from '../../lib/hooks/use-code-refresh';
 import { useCopy } from '../../lib/hooks/use-copy';
 import { useFocusNext } from '../../lib/hooks/use-focus-next';
-import { openRestore, useForgotPassword } from '../../lib/hooks/use-forgot-password';
 import { usePageSite } from '../../lib/hooks/use-page-site';
-import { targetTab, useScan } from '../../lib/hooks/use-scan';
+import { useScan } from '../../lib/hooks/use-scan';
 import { useNow } from '../../lib/hooks/use-now';
 import { openEmergencyKit, useRecovery } from '../../lib/hooks/use-recovery';
 import { useReminders } from '../../lib/hooks/use-reminders';
 import { useReturnToTab } from '../../lib/hooks/use-return-to-tab';
 import { useSettings } from '../../lib/hooks/use-settings';
-import { useVault } from '../../lib/hooks/use-vault';
+import { useSearchKeys } from '../../lib/hooks/use-search-keys';
+import { useVault, type VaultState } from '../../lib/hooks/use-vault';
 import { errorText } from '../../lib/i18n';
 import { KOSMO_WEB_URL } from '../../lib/kosmo';
 import type { AccountView } from '../../lib/otp/account-codes';
 import { hostOf } from '../../lib/site-binding';
+import { LockedView } from './locked-view';
 
 /** What the focus moves to once the vault opens: the first account, or the first-run text. */
 const firstContent = () =>
   document.querySelector<HTMLElement>('[data-row-focus]') ??
   document.getElementById(FIRST_RUN_HEADING);
 
-export function App() {
-  const vault = useVault();
+/** The popup. `initial`: the vault's state, asked for before the first paint (main.tsx). */
+export function App({ initial }: { initial?: Partial<VaultState> }) {
+  const vault = useVault(initial);
   const { status, list, busy, error } = vault.state;
   const now = useNow();
   useReturnToTab(status);
@@ -62,7 +61,6 @@ export function App() {
   useCodeRefresh(list.accounts, (a) => now + clock.offsetFor(a.sites), vault.refresh);
   const backupStatus = useBackupStatus();
   const recovery = useRecovery(status === 'unlocked');
-  const forgot = useForgotPassword();
   const reminders = useReminders(
     status === 'unlocked' && backupStatus !== undefined && recovery.pending !== undefined
       ? {
@@ -87,71 +85,19 @@ export function App() {
   }, [visibleIds]);
   const focusNext = useFocusNext();
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const typing =
-        event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-      if (event.key === '/' && !typing && searchRef.current) {
-        event.preventDefault();
-        searchRef.current.focus();
-      } else if (event.key === 'ArrowDown' && event.target === searchRef.current) {
-        // From the search box straight into the results.
-        event.preventDefault();
-        document.querySelector<HTMLElement>('[data-row-focus]')?.focus();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  useSearchKeys(searchRef);
 
   if (status === 'loading') return <main className="panel" aria-busy="true" />;
   if (status === 'none' || status === 'locked') {
-    // A page opened this as a tab (popup.html?tab=N): say whose it is and why.
-    const intro = targetTab() !== undefined && (
-      <TabIntro
-        t={t}
-        host={page.site?.origin ? new URL(page.site.origin).host : null}
-        creating={status === 'none'}
-      />
-    );
-    const opened = (ok: boolean) => ok && focusNext(firstContent);
     return (
-      <main>
-        {intro}
-        {status === 'none' ? (
-          <PasswordSetup
-            t={t}
-            busy={busy}
-            error={errorMessage}
-            lockNote={lockNote}
-            onCreate={(password) => void vault.create(password).then(opened)}
-          />
-        ) : (
-          <LockedScreen
-            t={t}
-            busy={busy}
-            error={errorMessage}
-            onUnlock={(password) => void vault.unlock(password).then(opened)}
-            hasRecoveryKey={recovery.info === undefined ? undefined : recovery.info !== null}
-            forgot={{
-              busy: forgot.busy,
-              error: forgot.error && errorText(t, forgot.error),
-              onRecover: (key, password) =>
-                void forgot.recover(key, password).then(async (done) => {
-                  if (done) await vault.refresh();
-                }),
-              onWipe: async (confirmation, restore) => {
-                const failed = await forgot.wipe(confirmation);
-                if (failed) return errorText(t, failed);
-                if (restore) openRestore();
-                await vault.refresh();
-                return null;
-              },
-              onOpen: () => void recovery.reload(),
-            }}
-          />
-        )}
-      </main>
+      <LockedView
+        creating={status === 'none'}
+        vault={vault}
+        recovery={recovery}
+        host={page.site?.origin ? new URL(page.site.origin).host : null}
+        lockNote={lockNote}
+        onOpened={(ok) => ok && focusNext(firstContent)}
+      />
     );
   }
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { shownCode, type AccountView } from '../otp/account-codes';
+import type { AccountView } from '../otp/account-codes';
+import { shownCode } from '../otp/shown-code';
 
 /**
  * Keeps the popup's codes coming without the key: the worker sends each account's code for the

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '../app-error';
 import {
   sendMessage,
@@ -9,7 +9,8 @@ import {
 } from '../messaging';
 import { watchUnlocked } from '../storage';
 
-interface VaultState {
+/** What a page knows of the vault: its status, the accounts with their codes, a request's state. */
+export interface VaultState {
   status: VaultStatus | 'loading';
   list: AccountViewList;
   busy: boolean;
@@ -22,30 +23,33 @@ const EMPTY: AccountViewList = { accounts: [], failed: [] };
  * Asks the background for the status and, when unlocked, the accounts with their codes (never
  * their keys), in one trip.
  */
-async function loadState(): Promise<Partial<VaultState>> {
+export async function loadVaultState(): Promise<Partial<VaultState>> {
   const snapshot = await sendMessage('vault.snapshot', undefined);
   return snapshot.ok ? snapshot.value : { error: snapshot.error };
 }
 
 /**
  * The popup's and the manage page's view of the vault; every change goes through the background.
- * `refresh` also fetches new codes (see `useCodeRefresh`).
+ * `refresh` also fetches new codes (see `useCodeRefresh`). `initial`: what
+ * {@link loadVaultState} answered before the page's first paint (the popup asks before it renders).
  */
-export function useVault() {
-  const [state, setState] = useState<VaultState>({
+export function useVault(initial?: Partial<VaultState>) {
+  const [state, setState] = useState<VaultState>(() => ({
     status: 'loading',
     list: EMPTY,
     busy: false,
     error: null,
-  });
+    ...initial,
+  }));
+  const preloaded = useRef(initial?.status !== undefined);
 
   const refresh = useCallback(async () => {
-    const next = await loadState();
+    const next = await loadVaultState();
     setState((s) => ({ ...s, ...next }));
   }, []);
 
   useEffect(() => {
-    void loadState().then((next) => setState((s) => ({ ...s, ...next })));
+    if (!preloaded.current) void refresh();
     // Auto-lock happens in the background; the popup follows the key leaving the session.
     return watchUnlocked(() => void refresh());
   }, [refresh]);

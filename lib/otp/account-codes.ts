@@ -1,5 +1,9 @@
-import { generateCode, nextCode, secondsLeft } from './code';
+import { generateCode, nextCode } from './code';
+import { timeStep } from './step-time';
 import type { Account } from './types';
+
+export { timeStep } from './step-time';
+export { shownCode } from './shown-code';
 
 /**
  * The codes of one account for one step: TOTP's time step `floor(now / period)` or HOTP's
@@ -28,11 +32,6 @@ export interface AccountView extends Omit<Account, 'secret' | 'recoveryCodes'> {
   usedStep?: number;
 }
 
-/** The TOTP time step holding `nowMs`. @see https://www.rfc-editor.org/rfc/rfc6238#section-4.2 */
-export function timeStep(period: number, nowMs: number): number {
-  return Math.floor(nowMs / 1000 / period);
-}
-
 /**
  * The page's view of `account` at `nowMs` (the worker's clock, with the user's correction). Built
  * field by field so a field added to {@link Account} later never reaches a page by accident.
@@ -57,7 +56,33 @@ export function accountView(account: Account, nowMs: number): AccountView {
   return view;
 }
 
+/**
+ * Codes already made, by account, key, parameters and step: a popup opened again in the same step
+ * (or the fill of a page) gets them without 2 HMACs per account. Worker memory only; the keys
+ * hold secrets, so {@link forgetCodes} runs on lock. A new step makes new entries; the map is
+ * emptied when it grows past {@link MEMO_MAX}.
+ */
+const memo = new Map<string, AccountCodes | null>();
+const MEMO_MAX = 2048;
+
+/** Empties the codes made so far (the vault was locked). */
+export function forgetCodes(): void {
+  memo.clear();
+}
+
 function codesAt(account: Account, nowMs: number): AccountCodes | null {
+  const { id, type, secret, algorithm, digits, period, counter } = account;
+  const step = type === 'hotp' ? counter : timeStep(period, nowMs);
+  const key = [id, type, secret, algorithm, digits, period, step].join('\n');
+  const known = memo.get(key);
+  if (known !== undefined) return known && { ...known };
+  const made = makeCodes(account, nowMs);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, made);
+  return made && { ...made };
+}
+
+function makeCodes(account: Account, nowMs: number): AccountCodes | null {
   try {
     if (account.type === 'hotp')
       return { step: account.counter, current: generateCode(account, nowMs), next: null };
@@ -69,36 +94,4 @@ function codesAt(account: Account, nowMs: number): AccountCodes | null {
   } catch {
     return null;
   }
-}
-
-/** What a row shows at `nowMs`: the code, the one after it (last 5 s of TOTP) and seconds left. */
-interface ShownCode {
-  /** Null while the codes held are too old (the page has asked for newer ones). */
-  code: string | null;
-  upcoming: string | null;
-  secondsLeft: number;
-  /** The held codes end with this step: the page should ask the worker for the next ones. */
-  stale: boolean;
-}
-
-/**
- * Picks the code for the page's `nowMs` from the codes the worker made: the current one, the
- * held next one once the step is over (and `stale`, to fetch the step after), or none when the
- * page has been asleep longer than that.
- */
-export function shownCode(
-  view: Pick<AccountView, 'type' | 'period' | 'codes'>,
-  nowMs: number,
-): ShownCode {
-  const { codes } = view;
-  if (view.type === 'hotp' || !codes)
-    return { code: codes?.current ?? null, upcoming: null, secondsLeft: 0, stale: false };
-  const left = secondsLeft(view.period, nowMs);
-  const ahead = timeStep(view.period, nowMs) - codes.step;
-  if (ahead <= 0) {
-    const upcoming = left <= 5 ? codes.next : null;
-    return { code: codes.current, upcoming, secondsLeft: left, stale: false };
-  }
-  const code = ahead === 1 ? codes.next : null;
-  return { code, upcoming: null, secondsLeft: left, stale: true };
 }

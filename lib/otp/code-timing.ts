@@ -1,6 +1,8 @@
-import { timeStep } from './account-codes';
-import { generateCode, secondsLeft } from './code';
+import { generateCode } from './code';
+import { secondsLeft, timeStep } from './step-time';
 import type { OtpParams } from './types';
+
+export { secondsUntilUnused } from './step-time';
 
 /**
  * A code with this many seconds or fewer left is not put in a form as "the current code": it
@@ -20,20 +22,6 @@ export function stepOfCode(account: OtpParams, code: string, nowMs: number): num
     if (generateCode(account, step * account.period * 1000) === code) return step;
   }
   return null;
-}
-
-/**
- * Whole seconds until a step later than `usedStep` begins: 0 once the current step is later.
- * Keycloak refuses a code of a step already used (unless the realm allows reuse), so a code of
- * that step or an earlier one is never offered again.
- */
-export function secondsUntilUnused(
-  period: number,
-  nowMs: number,
-  usedStep: number | null | undefined,
-): number {
-  if (usedStep === null || usedStep === undefined || timeStep(period, nowMs) > usedStep) return 0;
-  return Math.max(1, Math.ceil(((usedStep + 1) * period * 1000 - nowMs) / 1000));
 }
 
 /** What a setup page's code field should hold now, and when to look again. */

@@ -3,6 +3,8 @@ import { normalizeBase32 } from './base32';
 import { COUNTER_RANGE, IMPORT_LIMITS, parseInteger } from './fields';
 import type { OtpParams } from './types';
 
+export { formatCodeForDisplay, secondsLeft } from './step-time';
+
 /**
  * The code to show now: TOTP for the time step holding `nowMs`, HOTP for `params.counter`
  * (then `nowMs` is unused). Uses the `otpauth` package. Throws {@link OtpError} for a broken
@@ -30,23 +32,4 @@ export function nextCode(params: OtpParams, nowMs: number): string {
   if (params.type === 'hotp')
     return generateCode({ ...params, counter: params.counter + 1 }, nowMs);
   return generateCode(params, nowMs + params.period * 1000);
-}
-
-/**
- * Whole seconds until the TOTP code changes, from `period` (just changed) down to 1.
- * @see https://www.rfc-editor.org/rfc/rfc6238#section-4.2
- */
-export function secondsLeft(period: number, nowMs: number): number {
-  const elapsed = Math.floor(nowMs / 1000) % period;
-  return period - (elapsed < 0 ? elapsed + period : elapsed);
-}
-
-/**
- * A code split in two halves for reading: `123 456`, `1234 5678`, `123 4567` (the longer half
- * last). Codes of 4 characters or fewer are returned as they are. Copy and fill the raw code.
- */
-export function formatCodeForDisplay(code: string): string {
-  if (code.length <= 4) return code;
-  const half = Math.floor(code.length / 2);
-  return `${code.slice(0, half)} ${code.slice(half)}`;
 }

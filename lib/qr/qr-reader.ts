@@ -22,6 +22,11 @@ export interface QrReaderOptions {
   /** The most codes one read returns; defaults to {@link DEFAULT_MAX_SYMBOLS}. */
   maxSymbols?: number;
   /**
+   * jsQR runs after zxing found nothing only on images of at most this many pixels (crops);
+   * without zxing it reads any image. Defaults to {@link DEFAULT_JSQR_MAX_PIXELS}.
+   */
+  jsqrMaxPixels?: number;
+  /**
    * Told when zxing-wasm cannot load or fails on an image (reads then go on with jsQR), so the
    * caller can log it. Never told about an image without a code.
    */
@@ -49,6 +54,9 @@ export interface QrReader {
  */
 const DEFAULT_MAX_SYMBOLS = 8;
 
+/** A box drawn around one code on a HiDPI screen is well under this (800 × 800). */
+const DEFAULT_JSQR_MAX_PIXELS = 640_000;
+
 /**
  * Creates a QR reader: zxing-wasm (ZXing-C++) first, jsQR when zxing finds nothing or cannot
  * load. Nothing happens until the first read. Pure: no `browser`, DOM or clock; the caller
@@ -59,6 +67,7 @@ const DEFAULT_MAX_SYMBOLS = 8;
 export function createQrReader(options: QrReaderOptions): QrReader {
   const decoders = options.decoders ?? ['zxing', 'jsqr'];
   const maxSymbols = Math.max(1, Math.floor(options.maxSymbols ?? DEFAULT_MAX_SYMBOLS));
+  const jsqrMaxPixels = options.jsqrMaxPixels ?? DEFAULT_JSQR_MAX_PIXELS;
   let zxing: Promise<ZXingModuleOverrides | undefined> | undefined;
 
   function loadZxing(): Promise<ZXingModuleOverrides | undefined> {
@@ -73,12 +82,24 @@ export function createQrReader(options: QrReaderOptions): QrReader {
     return zxing;
   }
 
-  async function runDecoder(name: QrDecoderName, image: RgbaImage): Promise<DecodedQr[]> {
-    if (name === 'jsqr') return decodeWithJsqr(image, maxSymbols);
+  /** `read.zxing`: whether zxing read this image (found something or nothing) without failing. */
+  async function runDecoder(
+    name: QrDecoderName,
+    image: RgbaImage,
+    read: { zxing: boolean },
+  ): Promise<DecodedQr[]> {
+    if (name === 'jsqr') {
+      // After zxing read the image, jsQR would only spend ~0.5 s finding nothing on a capture:
+      // it gets a second look at small crops (a box the user drew), or everything without zxing.
+      if (read.zxing && image.width * image.height > jsqrMaxPixels) return [];
+      return decodeWithJsqr(image, maxSymbols);
+    }
     const overrides = await loadZxing();
     if (!overrides) return [];
     try {
-      return await decodeWithZxing(image, overrides, maxSymbols);
+      const found = await decodeWithZxing(image, overrides, maxSymbols);
+      read.zxing = true;
+      return found;
     } catch (error) {
       options.onZxingError?.(error);
       return [];
@@ -87,8 +108,9 @@ export function createQrReader(options: QrReaderOptions): QrReader {
 
   return {
     async read(image) {
+      const state = { zxing: false };
       for (const name of decoders) {
-        const found = uniqueTexts(await runDecoder(name, image));
+        const found = uniqueTexts(await runDecoder(name, image, state));
         if (found.length > 0) return found.slice(0, maxSymbols);
       }
       return [];

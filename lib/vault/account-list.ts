@@ -1,6 +1,7 @@
 import type { AccountRecord } from '../db/records';
 import type { Account } from '../otp/types';
 import { openAccount, openLabel, type AccountLabel } from './account-codec';
+import type { OpenedRecords } from './opened-records';
 
 /** A record that did not decrypt. */
 export interface FailedAccount {
@@ -24,18 +25,28 @@ export function sortRecords(records: AccountRecord[]): AccountRecord[] {
 
 /**
  * Opens every record on its own: one damaged record lands in `failed` (named by its label, or
- * by position if the label is damaged too) and all the others still open.
+ * by position if the label is damaged too) and all the others still open. With `opened`, a record
+ * opened before under the same key and not written since is not decrypted again.
  */
 export async function openAll(
   crypto: Crypto,
   dek: CryptoKey,
   records: AccountRecord[],
+  opened?: OpenedRecords,
 ): Promise<AccountList> {
   const sorted = sortRecords(records);
+  opened?.retain(new Set(sorted.map((record) => record.id)));
   const results = await Promise.all(
     sorted.map(async (record, index) => {
+      const known = opened?.get(dek, record);
+      if (known) {
+        const { id, order, updatedAt } = record;
+        return { ok: true as const, account: { ...known, id, order, updatedAt } };
+      }
       try {
-        return { ok: true as const, account: await openAccount(crypto, dek, record) };
+        const account = await openAccount(crypto, dek, record);
+        opened?.set(dek, record, account);
+        return { ok: true as const, account };
       } catch {
         const label = await openLabel(crypto, dek, record);
         const failed: FailedAccount = { id: record.id, position: index + 1 };

@@ -1,10 +1,12 @@
 import type { AccountRecord } from '../db/records';
 import type { VaultDatabase } from '../db/vault-database';
+import { forgetCodes } from '../otp/account-codes';
 import type { Account, AccountData } from '../otp/types';
 import { openAccount, sealAccount } from './account-codec';
 import { checkAccountData, normalizeSecret } from './account-data';
 import { openAll, sortRecords, type AccountList } from './account-list';
 import { MAX_ACCOUNTS, VaultError } from './errors';
+import { OpenedRecords } from './opened-records';
 
 /** What the account operations need: storage, WebCrypto, a clock and the unlocked DEK. */
 interface AccountStoreDeps {
@@ -27,6 +29,7 @@ function checkId(id: unknown): string {
  */
 export class AccountStore {
   readonly #deps: AccountStoreDeps;
+  readonly #opened = new OpenedRecords();
 
   constructor(deps: AccountStoreDeps) {
     this.#deps = deps;
@@ -35,8 +38,21 @@ export class AccountStore {
   /** All accounts sorted by `order`; records that do not decrypt are listed in `failed`. */
   async list(): Promise<AccountList> {
     const { db, crypto, dek } = this.#deps;
-    const key = await dek();
-    return openAll(crypto, key, await db.accounts.toArray());
+    let key: CryptoKey;
+    try {
+      key = await dek();
+    } catch (error) {
+      // Locked by a way other than lock() (the session store was emptied): forget too.
+      this.#opened.clear();
+      throw error;
+    }
+    return openAll(crypto, key, await db.accounts.toArray(), this.#opened);
+  }
+
+  /** Drops every decrypted account kept in memory (the vault was locked). */
+  forget(): void {
+    this.#opened.clear();
+    forgetCodes();
   }
 
   /**

@@ -82,6 +82,7 @@ export class Vault {
 
   /** Forgets the DEK: removes it and the activity time from the session store. */
   async lock(): Promise<void> {
+    this.#accounts.forget();
     await this.#session.clear();
   }
 

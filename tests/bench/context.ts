@@ -15,6 +15,16 @@ export interface BenchContext {
   password: string;
   /** Measured runs per figure (after one discarded warm-up run). */
   runs: number;
+  /** Rows of the closing "issue 13 goals" table: each section adds the figures it measured. */
+  goals: GoalRow[];
+}
+
+/** One figure of the goals table: what, the median measured, the goal, and whether it is met. */
+export interface GoalRow {
+  measure: string;
+  now: string;
+  goal: string;
+  met: boolean;
 }
 
 /** One part of the bench: one file under tests/bench/, run in order by run.ts. */

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeStaticCodesPages } from './static-codes';
 import {
   CHROMIUM,
   EXTENSION_DIR,
@@ -13,8 +14,11 @@ import {
 /** The empty extension page the popup is compared with (the production build ships none). */
 export const BLANK_PAGE = 'blank.html';
 
+/** The account counts the popup is timed with; a static page with as many codes is written. */
+export const ACCOUNT_COUNTS = [20, 200];
+
 /**
- * A copy of the built extension with `blank.html` added, in a temp dir. The bench loads this
+ * A copy of the built extension with `blank.html` and the static-codes pages added, in a temp dir. The bench loads this
  * copy for the whole run, so the popup and the blank page come from the same extension.
  */
 export async function copyExtensionWithBlankPage(): Promise<{
@@ -28,6 +32,7 @@ export async function copyExtensionWithBlankPage(): Promise<{
     join(dir, BLANK_PAGE),
     '<!doctype html>\n<html>\n  <head>\n    <meta charset="utf-8" />\n    <title>blank</title>\n  </head>\n  <body></body>\n</html>\n',
   );
+  await writeStaticCodesPages(dir, ACCOUNT_COUNTS);
   return { dir, remove: () => rm(root, { recursive: true, force: true }) };
 }
 

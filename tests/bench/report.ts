@@ -64,3 +64,13 @@ const width = (text: string): number => [...text].length;
 const padEnd = (text: string, w: number): string => text + ' '.repeat(Math.max(0, w - width(text)));
 const padStart = (text: string, w: number): string =>
   ' '.repeat(Math.max(0, w - width(text))) + text;
+
+/** The closing table: every figure of issue 13 beside its goal. */
+export function goalsTable(goals: { measure: string; now: string; goal: string; met: boolean }[]) {
+  return formatTable({
+    title: 'issue 13 goals (medians of this run)',
+    headers: ['measure', 'now', 'goal', ''],
+    rows: goals.map((g) => [g.measure, g.now, g.goal, g.met ? 'met' : 'NOT met']),
+    alignLeft: [0, 2, 3],
+  });
+}

@@ -10,7 +10,7 @@ import { fillLatency } from './fill-latency';
 import { BLANK_PAGE, chromiumVersion, copyExtensionWithBlankPage, launchBench } from './launch';
 import { popupRender } from './popup-render';
 import { qrDecode } from './qr-decode';
-import { formatTable } from './report';
+import { formatTable, goalsTable } from './report';
 import { scanLatency } from './scan-latency';
 import { unlock } from './unlock';
 
@@ -23,6 +23,8 @@ const SECTIONS: BenchSection[] = [
   fillLatency,
 ];
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+/** BENCH_ONLY=popup,size runs only the sections whose title contains one of the words. */
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -32,6 +34,10 @@ async function main(): Promise<void> {
   console.log(`browser:  ${chromiumVersion()} (headless)`);
   console.log(
     `machine:  ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}`,
+  );
+  // npm run bench builds with the same environment: PCA_UI=react measures the React build.
+  console.log(
+    `ui:       ${process.env.PCA_UI === 'react' ? 'React (PCA_UI=react)' : 'Preact (preact/compat); PCA_UI=react npm run bench for React'}`,
   );
   console.log(
     `runs:     median of ${RUNS} per figure, after 1 discarded warm-up (BENCH_RUNS to change)`,
@@ -48,8 +54,12 @@ async function main(): Promise<void> {
       driver,
       password: BENCH_PASSWORD,
       runs: RUNS,
+      goals: [],
     };
-    for (const section of SECTIONS) {
+    const chosen = SECTIONS.filter(
+      (section) => ONLY.length === 0 || ONLY.some((word) => section.title.includes(word)),
+    );
+    for (const section of chosen) {
       const sectionStart = performance.now();
       const tables = await section.run(ctx);
       for (const table of tables) console.log(formatTable(table) + '\n');
@@ -57,6 +67,7 @@ async function main(): Promise<void> {
         `   (${section.title}: ${((performance.now() - sectionStart) / 1000).toFixed(1)} s)\n`,
       );
     }
+    console.log(goalsTable(ctx.goals) + '\n');
   } finally {
     await browser.close();
     await extension.remove();

@@ -8,9 +8,9 @@ import {
 import { KosmoSite, replicaHook, startReplica } from '../e2e/support/kosmo-site';
 import { PopupPage } from '../e2e/support/popup-page';
 import { BENCH_PASSWORD, type BenchSection } from './context';
-import { summarize, timingCells } from './report';
+import { ms, summarize, timingCells } from './report';
 
-const GOAL_MS = 500;
+const GOAL_MS = 250;
 const VIEWPORT = { width: 1920, height: 1080 };
 
 interface TabsApi {
@@ -129,6 +129,12 @@ export const scanLatency: BenchSection = {
       await removeProfile(extensionDir);
     }
     const summary = summarize(samples);
+    ctx.goals.push({
+      measure: 'scan click → account stored',
+      now: ms(summary.median),
+      goal: `≤ ${GOAL_MS} ms`,
+      met: summary.median <= GOAL_MS,
+    });
     const captured = [...captureWidths].join('/');
     const notes = [
       `Goal: median ≤ ${GOAL_MS} ms (${summary.median <= GOAL_MS ? 'met' : 'NOT met'}). Popup at popup.html?tab=<site tab>; in-page clock from the`,

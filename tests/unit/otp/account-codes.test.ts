@@ -89,3 +89,23 @@ describe('shownCode', () => {
     expect(shownCode(hotp, T + 99_000)).toMatchObject({ code: hotp.codes!.current, stale: false });
   });
 });
+
+/** Codes are kept per step in the worker: a later view must still follow the account's key. */
+describe('accountView codes made before', () => {
+  it.each([
+    ['a new key', { secret: 'GEZDGNBVGY3TQOJQ' }],
+    ['another algorithm', { algorithm: 'SHA256' as const }],
+    ['8 digits', { digits: 8 }],
+  ])('an account changed to %s under the same id gets its own codes', (_, patch) => {
+    expect(accountView(account, T).codes?.current).toBe(generateCode(account, T));
+    const changed = { ...account, ...patch };
+    expect(accountView(changed, T).codes?.current).toBe(generateCode(changed, T));
+  });
+
+  it('the next step gets the next codes, and a changed copy never alters what is kept', () => {
+    const first = accountView(account, T).codes!;
+    first.current = '000000';
+    expect(accountView(account, T).codes?.current).toBe(generateCode(account, T));
+    expect(accountView(account, T + 30_000).codes?.current).toBe(generateCode(account, T + 30_000));
+  });
+});
