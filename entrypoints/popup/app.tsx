@@ -37,6 +37,7 @@ import { useReminders } from '../../lib/hooks/use-reminders';
 import { useReturnToTab } from '../../lib/hooks/use-return-to-tab';
 import { useSettings } from '../../lib/hooks/use-settings';
 import { useVault } from '../../lib/hooks/use-vault';
+import { SyncJoin } from './sync-join';
 import { errorText } from '../../lib/i18n';
 import { KOSMO_WEB_URL } from '../../lib/kosmo';
 import type { AccountView } from '../../lib/otp/account-codes';
@@ -119,13 +120,15 @@ export function App() {
       <main>
         {intro}
         {status === 'none' ? (
-          <PasswordSetup
-            t={t}
-            busy={busy}
-            error={errorMessage}
-            lockNote={lockNote}
-            onCreate={(password) => void vault.create(password).then(opened)}
-          />
+          <SyncJoin t={t} onJoined={vault.refresh}>
+            <PasswordSetup
+              t={t}
+              busy={busy}
+              error={errorMessage}
+              lockNote={lockNote}
+              onCreate={(password) => void vault.create(password).then(opened)}
+            />
+          </SyncJoin>
         ) : (
           <LockedScreen
             t={t}
