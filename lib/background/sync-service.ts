@@ -67,7 +67,10 @@ export class SyncService {
     browser.storage.onChanged.addListener((_, area) => {
       if (area === 'sync') this.schedule(300);
     });
-    watchUnlocked(() => this.schedule(100));
+    watchUnlocked(() => {
+      void this.#forgetPasswordNote();
+      this.schedule(100);
+    });
     this.schedule(500);
   }
 
@@ -84,7 +87,17 @@ export class SyncService {
     // Sync may have been turned off while this ran: keep that choice.
     const enabled = (await syncStateItem.getValue())?.enabled ?? false;
     await syncStateItem.setValue({ ...result.state, enabled });
-    await syncReportItem.setValue(result.report);
-    return result.report;
+    // 「パスワードが変更されました」 stays until the next unlock, whatever runs come between.
+    const noted = (await syncReportItem.getValue())?.passwordChanged;
+    const report = noted ? { ...result.report, passwordChanged: true } : result.report;
+    await syncReportItem.setValue(report);
+    return report;
+  }
+
+  /** After an unlock, the user knows the current password: the note about a change goes. */
+  async #forgetPasswordNote(): Promise<void> {
+    const report = await syncReportItem.getValue();
+    if (!report?.passwordChanged || !(await this.#deps.session.isPresent())) return;
+    await syncReportItem.setValue({ ...report, passwordChanged: false });
   }
 }
