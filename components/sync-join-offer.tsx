@@ -40,13 +40,20 @@ export function SyncJoinOffer({ t, busy, error, onJoin, onSkip }: Props) {
         <button
           type="submit"
           className="primary"
+          style={{ marginTop: 8 }}
           disabled={busy || !password}
           data-testid="sync-join-submit"
         >
           {t('sync_offer_submit')}
         </button>
       </form>
-      <button type="button" className="small" data-testid="sync-offer-skip" onClick={onSkip}>
+      <button
+        type="button"
+        className="small"
+        style={{ marginTop: 16 }}
+        data-testid="sync-offer-skip"
+        onClick={onSkip}
+      >
         {t('sync_offer_skip')}
       </button>
     </section>

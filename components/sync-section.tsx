@@ -70,7 +70,7 @@ export function SyncSection(props: Props) {
           </form>
         )}
         <ErrorMessage text={error} />
-        <div className="row-actions">
+        <div className="sync-actions">
           {status.enabled && !joining && (
             <button type="button" disabled={busy} data-testid="sync-now" onClick={props.onSyncNow}>
               {t('sync_now')}
