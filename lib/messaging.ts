@@ -10,10 +10,11 @@ import type { AccountData, RecoveryCode } from './otp/types';
 import type { RecoveryPageReport } from './recovery-codes/keycloak-pages';
 import type { OfferInfo } from './recovery-codes/offer';
 
+import type { SyncReport } from './sync/engine';
 import type { FailedAccount } from './vault/account-list';
 import type { RecoveryInfo, RecoveryKeyView, VaultStatus } from './vault/vault';
 
-export type { AccountView, RecoveryInfo, RecoveryKeyView, VaultStatus };
+export type { AccountView, RecoveryInfo, RecoveryKeyView, SyncReport, VaultStatus };
 
 /** The accounts as pages see them (codes, never secrets), and the records that did not open. */
 export interface AccountViewList {
@@ -308,6 +309,38 @@ export interface ProtocolMap {
    * after the word typed by hand (削除 / DELETE), as `vault.wipe`.
    */
   'vault.wipe-locked'(data: { confirmation: string }): Result<null>;
+  /** Sync across PCs (issue 12): what the manage page shows. */
+  'sync.status'(): Result<SyncStatusView>;
+  /** Turns sync on after the master password (refused when very weak); runs once. */
+  'sync.enable'(data: { password: string }): Result<SyncReport | null>;
+  /** Turns sync off on this PC; its accounts stay. */
+  'sync.disable'(): Result<null>;
+  /** Deletes the synced copy (and turns sync off here); every PC keeps its own accounts. */
+  'sync.remove-remote'(): Result<null>;
+  /** Runs a sync now. */
+  'sync.now'(): Result<SyncReport | null>;
+  /**
+   * Joins the synced vault: a fresh install (then unlocked), or this PC's own vault merged into
+   * it (its accounts sealed under the synced key). The synced vault's password, or its recovery
+   * key with a new password.
+   */
+  'sync.join'(data: SyncJoin): Result<SyncReport | null>;
+  /** Whether a synced vault waits to be joined (fresh install only). */
+  'sync.offer'(): Result<boolean>;
+}
+
+/** Joining with the synced vault's master password, or with its recovery key. */
+export type SyncJoin = { password: string } | { recoveryKey: string; newPassword: string };
+
+/** The sync state as pages see it: counts, times and fingerprints, never a key. */
+export interface SyncStatusView {
+  enabled: boolean;
+  last: SyncReport | null;
+  /** This PC's vault key fingerprint (`ABCD-1234`), when unlocked. */
+  fingerprint: string | null;
+  /** The synced copy: none, the same key, another key (join), or damaged. */
+  remote: 'none' | 'same' | 'other' | 'unreadable';
+  remoteFingerprint: string | null;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

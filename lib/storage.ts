@@ -5,6 +5,8 @@ import { parseRecoveryAwait } from './recovery-codes/settle';
 import { parseReminderState } from './reminders';
 import { parseSettings, type Settings } from './settings';
 import { strictOrigin } from './site-origin';
+import type { SyncReport } from './sync/engine';
+import { parseStoredSync } from './sync/stored';
 import { SESSION_KEYS } from './vault/session-keys';
 import type { SessionStore } from './vault/session-store';
 
@@ -217,3 +219,16 @@ export const submissionsItem = parsedItem('session:submissions', (raw): Submissi
     refusals: record<number>(value.refusals),
   };
 });
+
+/**
+ * This PC's sync choice and bookkeeping (`storage.local`, never synced): on or off, its device
+ * id, and the version it last knew of each account (ids and numbers only). `null`: never set up.
+ */
+export const syncStateItem = parsedItem('local:syncState', parseStoredSync);
+
+/** The last sync run's report, for the manage page's status (counts and times only). */
+export const syncReportItem = parsedItem('local:syncReport', (raw): SyncReport | null =>
+  typeof raw === 'object' && raw !== null && typeof (raw as SyncReport).status === 'string'
+    ? (raw as SyncReport)
+    : null,
+);

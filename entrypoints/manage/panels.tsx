@@ -3,6 +3,7 @@ import { AccountsSection } from '../../components/accounts-section';
 import { SecuritySection } from '../../components/security-section';
 import { RecoveryCodesBox } from '../../components/recovery-codes-box';
 import { SettingsSection } from '../../components/settings-section';
+import { SyncSection } from '../../components/sync-section';
 import { accountTitle } from '../../lib/account-title';
 import type { AppError } from '../../lib/app-error';
 import { t } from '../../lib/browser-i18n';
@@ -10,6 +11,7 @@ import { useManageAccounts } from '../../lib/hooks/use-manage-accounts';
 import { useRecoveryCodes } from '../../lib/hooks/use-recovery-codes';
 import { useSecurity } from '../../lib/hooks/use-security';
 import { useSettings } from '../../lib/hooks/use-settings';
+import { useSync } from '../../lib/hooks/use-sync';
 import { errorText } from '../../lib/i18n';
 import type { AccountViewList } from '../../lib/messaging';
 import { defaultDeviceName } from '../../lib/settings';
@@ -75,6 +77,8 @@ export function AccountsPanel({ list, refresh, imported }: AccountsProps) {
 export function SettingsPanels({ refresh }: { refresh: () => Promise<void> }) {
   const { settings, loaded, saved, save } = useSettings();
   const security = useSecurity(refresh);
+  const sync = useSync();
+  const lang = document.documentElement.lang || 'ja';
   return (
     <>
       {loaded && (
@@ -84,6 +88,24 @@ export function SettingsPanels({ refresh }: { refresh: () => Promise<void> }) {
           saved={saved}
           automaticDeviceName={defaultDeviceName(navigator.userAgent)}
           onChange={(key, value) => void save(key, value)}
+        />
+      )}
+      {sync.status && (
+        <SyncSection
+          t={t}
+          status={sync.status}
+          busy={sync.busy !== null}
+          error={words(sync.error)}
+          lang={lang}
+          onEnable={sync.enable}
+          onJoin={async (password) => {
+            const ok = await sync.join(password);
+            if (ok) await refresh();
+            return ok;
+          }}
+          onStop={() => void sync.stop()}
+          onRemove={() => void sync.remove()}
+          onSyncNow={() => void sync.now()}
         />
       )}
       <SecuritySection

@@ -7,6 +7,7 @@ import type { useRecovery } from '../../lib/hooks/use-recovery';
 import { targetTab } from '../../lib/hooks/use-scan';
 import type { useVault } from '../../lib/hooks/use-vault';
 import { errorText } from '../../lib/i18n';
+import { SyncJoin } from './sync-join';
 
 interface Props {
   creating: boolean;
@@ -30,13 +31,15 @@ export function LockedView({ creating, vault, recovery, host, lockNote, onOpened
     <main>
       {intro}
       {creating ? (
-        <PasswordSetup
-          t={t}
-          busy={busy}
-          error={errorMessage}
-          lockNote={lockNote}
-          onCreate={(password) => void vault.create(password).then(onOpened)}
-        />
+        <SyncJoin t={t} onJoined={vault.refresh}>
+          <PasswordSetup
+            t={t}
+            busy={busy}
+            error={errorMessage}
+            lockNote={lockNote}
+            onCreate={(password) => void vault.create(password).then(onOpened)}
+          />
+        </SyncJoin>
       ) : (
         <LockedScreen
           t={t}

@@ -11,7 +11,11 @@ import {
   usedStepsItem,
   vaultSessionStore,
 } from '../storage';
+import { SessionKey } from '../vault/session-key';
 import { Vault } from '../vault/vault';
+import { browserSyncArea } from './sync-area';
+import { syncHandlers } from './sync-handlers';
+import { SyncService } from './sync-service';
 import { startAutoLock } from './auto-lock';
 import { backupHandlers } from './backup-handlers';
 import { chooseHandlers } from './choose-handlers';
@@ -45,6 +49,9 @@ export function startBackground(): void {
   const notifyUnlocked = startUnlockWaiters(extensionId, isAllowedOrigin);
   const now = startClock();
   const content = contentHandlers(vault, now);
+  const session = new SessionKey(vaultSessionStore, crypto);
+  const sync = { db, crypto, session, area: browserSyncArea, now: () => Date.now() };
+  const syncService = new SyncService(sync);
 
   const routes = {
     ...forPages({
@@ -62,6 +69,7 @@ export function startBackground(): void {
       ...manageHandlers(vault, { clearLocal: clearBesideVault }),
       ...recoveryPageHandlers(vault),
       ...recoveryHandlers(vault, { onUnlocked: notifyUnlocked, clearLocal: clearBesideVault }),
+      ...syncHandlers(vault, { ...sync, service: syncService }),
     }),
     ...forContent({
       ...content,
@@ -82,6 +90,7 @@ export function startBackground(): void {
   // Permissions can be revoked at chrome://extensions; registrations follow what is granted.
   browser.permissions.onRemoved.addListener(() => void syncSiteScripts());
   startAutoLock(vault);
+  syncService.start();
 }
 
 /**

@@ -52,6 +52,13 @@ type Why =
   | 'no account data';
 const PLACED: Record<Request, Why> = {
   'vault.status': 'asked',
+  'sync.status': 'no account data',
+  'sync.enable': 'no account data',
+  'sync.disable': 'no account data',
+  'sync.remove-remote': 'no account data',
+  'sync.now': 'no account data',
+  'sync.join': 'no account data',
+  'sync.offer': 'no account data',
   'vault.snapshot': 'asked',
   'vault.create': 'no account data',
   'vault.unlock': 'asked',
