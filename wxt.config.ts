@@ -26,12 +26,15 @@ export default defineConfig({
       'scripting',
       // 「ワンタイムパスワードを入力」 on an editable field's context menu.
       'contextMenus',
-      // Clearing a copied code: an offscreen document (the worker has no clipboard) checks that
-      // the clipboard still holds our code before emptying it, so nothing the user copied since
-      // is ever lost.
+      // Clearing a copied code: the worker has no clipboard, an offscreen document empties it.
       'offscreen',
-      'clipboardRead',
+      // …by writing '' to the clipboard from that document (execCommand('copy')).
       'clipboardWrite',
+    ],
+    optional_permissions: [
+      // Asked from the settings only: before clearing, check that the clipboard still holds our
+      // code, so nothing the user copied since is lost. Without it nothing is ever cleared.
+      'clipboardRead',
     ],
     optional_host_permissions: [
       // Asked for one site at a time, only when the user clicks 「このサイトで有効にする」.

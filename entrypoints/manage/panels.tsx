@@ -7,6 +7,7 @@ import { accountTitle } from '../../lib/account-title';
 import type { AppError } from '../../lib/app-error';
 import { t } from '../../lib/browser-i18n';
 import { useManageAccounts } from '../../lib/hooks/use-manage-accounts';
+import { useClipboardPermission } from '../../lib/hooks/use-clipboard-permission';
 import { useRecoveryCodes } from '../../lib/hooks/use-recovery-codes';
 import { useSecurity } from '../../lib/hooks/use-security';
 import { useSettings } from '../../lib/hooks/use-settings';
@@ -75,6 +76,7 @@ export function AccountsPanel({ list, refresh, imported }: AccountsProps) {
 export function SettingsPanels({ refresh }: { refresh: () => Promise<void> }) {
   const { settings, loaded, saved, save } = useSettings();
   const security = useSecurity(refresh);
+  const clipboard = useClipboardPermission();
   return (
     <>
       {loaded && (
@@ -84,6 +86,8 @@ export function SettingsPanels({ refresh }: { refresh: () => Promise<void> }) {
           saved={saved}
           automaticDeviceName={defaultDeviceName(navigator.userAgent)}
           onChange={(key, value) => void save(key, value)}
+          clipboardAllowed={clipboard.granted}
+          onAllowClipboard={() => void clipboard.allow()}
         />
       )}
       <SecuritySection
