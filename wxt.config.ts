@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
+import { stripRemoteUrls } from './scripts/strip-remote-urls';
 
 /** `node_modules/zxing-wasm/dist/reader/zxing_reader.wasm`, wherever npm put the package. */
 const zxingWasm = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
@@ -62,6 +63,8 @@ export default defineConfig({
     },
     action: { default_title: '__MSG_extName__' },
   },
+  // No remote URL in the bundles, not even an unused one (store review; see release:check).
+  vite: () => ({ plugins: [stripRemoteUrls()] }),
   hooks: {
     // zxing-wasm would fetch its .wasm from a CDN: ship it and load it with runtime.getURL.
     'build:publicAssets': (_, assets) => {
