@@ -217,3 +217,9 @@ export const submissionsItem = parsedItem('session:submissions', (raw): Submissi
     refusals: record<number>(value.refusals),
   };
 });
+
+/**
+ * Whether the welcome tab was opened once. The install event alone is not enough: an unpacked
+ * copy loaded from the command line is "installed" again at every browser start.
+ */
+export const welcomeShownItem = parsedItem('local:welcomeShown', (raw) => raw === true);

@@ -6,8 +6,12 @@ import { launchWithExtension, removeProfile } from '../../tests/e2e/support/brow
  */
 export async function checkLoads(extensionDir: string): Promise<string[]> {
   const problems: string[] = [];
-  const browser = await launchWithExtension({ extensionDir, lang: 'ja' });
+  const browser = await launchWithExtension({ extensionDir, lang: 'ja', keepWelcome: true });
   try {
+    const welcome = await browser.context
+      .waitForEvent('page', { predicate: (p) => p.url().endsWith('/welcome.html'), timeout: 5000 })
+      .catch(() => browser.context.pages().find((p) => p.url().endsWith('/welcome.html')));
+    if (!welcome) problems.push('a fresh install did not open the welcome tab');
     const popup = await browser.context.newPage();
     popup.on('pageerror', (error) => problems.push(`popup error: ${error.message}`));
     await popup.goto(browser.url('popup.html'));
