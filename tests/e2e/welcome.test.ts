@@ -73,6 +73,18 @@ it('the master password made there is the vault’s; then the kit opens from the
   await kit.close();
 });
 
+it('the manage page links the privacy policy shipped with the extension, Japanese first', async () => {
+  const manage = await browser.context.newPage();
+  await manage.goto(browser.url('manage.html'));
+  await manage.getByTestId('privacy-policy').click();
+  const policy = await tabAt(browser.context, '/privacy.html');
+  await policy.waitForLoadState();
+  const text = await policy.locator('body').innerText();
+  expect(text.indexOf('プライバシーポリシー')).toBeLessThan(text.indexOf('privacy policy'));
+  expect(text).toContain('Date');
+  await Promise.all([policy.close(), manage.close()]);
+});
+
 it('an update opens nothing', async () => {
   // Closed first, so a restored session can't pass for a new one.
   await welcome.close();
