@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots:store`: the store listing's images, made from the built extension in
  * both languages, into docs/store/images/: 1-popup, 2-setup-button, 3-filled-login, 4-manage
- * (1280×800), promo-tile (440×280) and icon-128.png.
+ * (1280×800), promo-tile (440×280) and icon-128.png; and the welcome tab, docs/welcome-{ja,en}.png.
  */
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -36,7 +36,7 @@ const CAPTIONS = {
 
 async function shoot(lang: 'ja' | 'en'): Promise<void> {
   const replica = await startReplica({ theme: 'v2' });
-  const browser = await launchWithExtension({ lang });
+  const browser = await launchWithExtension({ lang, keepWelcome: true });
   const file = (name: string) => join(OUT, `${lang}-${name}.png`);
   try {
     await replica.attach(browser.context);
@@ -45,6 +45,14 @@ async function shoot(lang: 'ja' | 'en'): Promise<void> {
       label: 'PC Authenticator (Chrome)',
       secret: KEY,
     });
+    const isWelcome = (p: { url(): string }) => p.url().endsWith('/welcome.html');
+    const welcome =
+      browser.context.pages().find(isWelcome) ??
+      (await browser.context.waitForEvent('page', { predicate: isWelcome }));
+    await welcome.setViewportSize(SCREENSHOT);
+    await welcome.getByTestId('password-new').waitFor();
+    await welcome.screenshot({ path: join(DOCS, `welcome-${lang}.png`), animations: 'disabled' });
+    await welcome.close();
     const popup = await PopupPage.open(browser);
     await popup.createPassword(PASSWORD);
     // The new recovery key card comes first after creating; a store picture shows the list.
