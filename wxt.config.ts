@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
+import { stripRemoteUrls } from './scripts/strip-remote-urls';
 
 /** `node_modules/zxing-wasm/dist/reader/zxing_reader.wasm`, wherever npm put the package. */
 const zxingWasm = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
@@ -20,9 +21,11 @@ const PREACT_ALIASES = [
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  // PCA_UI=react builds with React itself, for the bench's comparison.
   vite: () => ({
+    // PCA_UI=react builds with React itself, for the bench's comparison.
     resolve: { alias: process.env.PCA_UI === 'react' ? [] : PREACT_ALIASES },
+    // No remote URL in the bundles, not even an unused one (store review; see release:check).
+    plugins: [stripRemoteUrls()],
   }),
   // Explicit imports: every use of `browser` is visible in the file that makes it.
   imports: false,
@@ -44,12 +47,15 @@ export default defineConfig({
       'scripting',
       // 「ワンタイムパスワードを入力」 on an editable field's context menu.
       'contextMenus',
-      // Clearing a copied code: an offscreen document (the worker has no clipboard) checks that
-      // the clipboard still holds our code before emptying it, so nothing the user copied since
-      // is ever lost.
+      // Clearing a copied code: the worker has no clipboard, an offscreen document empties it.
       'offscreen',
-      'clipboardRead',
+      // …by writing '' to the clipboard from that document (execCommand('copy')).
       'clipboardWrite',
+    ],
+    optional_permissions: [
+      // Asked from the settings only: before clearing, check that the clipboard still holds our
+      // code, so nothing the user copied since is lost. Without it nothing is ever cleared.
+      'clipboardRead',
     ],
     optional_host_permissions: [
       // Asked for one site at a time, only when the user clicks 「このサイトで有効にする」.

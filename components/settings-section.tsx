@@ -7,6 +7,7 @@ import {
   DEVICE_NAME_MAX,
   type Settings,
 } from '../lib/settings';
+import { ClipboardPermissionNote } from './clipboard-permission-note';
 import { ManageSection } from './manage-section';
 import { SettingField } from './setting-field';
 
@@ -18,12 +19,23 @@ interface Props {
   /** 「PC Authenticator (Chrome)」: what an empty device name becomes. */
   automaticDeviceName: string;
   onChange: <K extends keyof Settings>(key: K, value: Settings[K]) => void;
+  /** Whether the optional `clipboardRead` is granted (null: not known yet). */
+  clipboardAllowed?: boolean | null;
+  onAllowClipboard?: () => void;
 }
 
 const TYPING_MS = 500;
 
 /** 「設定」: every change is stored at once, with a short 「保存しました」 beside it. */
-export function SettingsSection({ t, settings, saved, automaticDeviceName, onChange }: Props) {
+export function SettingsSection({
+  t,
+  settings,
+  saved,
+  automaticDeviceName,
+  onChange,
+  clipboardAllowed = null,
+  onAllowClipboard = () => undefined,
+}: Props) {
   const [deviceName, setDeviceName] = useState(settings.deviceName);
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(typing.current), []);
@@ -101,6 +113,9 @@ export function SettingsSection({ t, settings, saved, automaticDeviceName, onCha
           ))}
         </select>
       </SettingField>
+      {clipboardAllowed === false && settings.clipboardSeconds > 0 && (
+        <ClipboardPermissionNote t={t} onAllow={onAllowClipboard} />
+      )}
       <SettingField
         toggle
         label={t('settings_autofill')}

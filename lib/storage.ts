@@ -232,3 +232,9 @@ export const syncReportItem = parsedItem('local:syncReport', (raw): SyncReport |
     ? (raw as SyncReport)
     : null,
 );
+
+/**
+ * Whether the welcome tab was opened once. The install event alone is not enough: an unpacked
+ * copy loaded from the command line is "installed" again at every browser start.
+ */
+export const welcomeShownItem = parsedItem('local:welcomeShown', (raw) => raw === true);

@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { ImportPanel } from '../../components/import-panel';
 import { ImportPreviewPanel } from '../../components/import-preview';
 import { ImportResults } from '../../components/import-results';
+import { ManageFooter } from '../../components/manage-footer';
 import { ManageHeader } from '../../components/manage-header';
 import { ManageSection } from '../../components/manage-section';
 import { PasswordSetup } from '../../components/password-setup';
@@ -151,6 +152,7 @@ export function App() {
     <>
       <ManageHeader t={t} {...(unlocked ? { onLock: lock } : {})} />
       <main className="manage-main">{content}</main>
+      <ManageFooter t={t} />
     </>
   );
 }

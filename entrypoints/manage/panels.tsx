@@ -8,6 +8,7 @@ import { accountTitle } from '../../lib/account-title';
 import type { AppError } from '../../lib/app-error';
 import { t } from '../../lib/browser-i18n';
 import { useManageAccounts } from '../../lib/hooks/use-manage-accounts';
+import { useClipboardPermission } from '../../lib/hooks/use-clipboard-permission';
 import { useRecoveryCodes } from '../../lib/hooks/use-recovery-codes';
 import { useSecurity } from '../../lib/hooks/use-security';
 import { useSettings } from '../../lib/hooks/use-settings';
@@ -79,6 +80,7 @@ export function SettingsPanels({ refresh }: { refresh: () => Promise<void> }) {
   const security = useSecurity(refresh);
   const sync = useSync();
   const lang = document.documentElement.lang || 'ja';
+  const clipboard = useClipboardPermission();
   return (
     <>
       {loaded && (
@@ -88,6 +90,8 @@ export function SettingsPanels({ refresh }: { refresh: () => Promise<void> }) {
           saved={saved}
           automaticDeviceName={defaultDeviceName(navigator.userAgent)}
           onChange={(key, value) => void save(key, value)}
+          clipboardAllowed={clipboard.granted}
+          onAllowClipboard={() => void clipboard.allow()}
         />
       )}
       {sync.status && (

@@ -25,6 +25,8 @@ export function clipboardHandlers() {
     'clipboard.copied': async ({ code }) => {
       const { clipboardSeconds } = await settingsItem.getValue();
       if (clipboardSeconds <= 0 || !/^\d{1,10}$/.test(code)) return null;
+      // Without clipboardRead the code can't be told from what the user copied since: keep it.
+      if (!(await browser.permissions.contains({ permissions: ['clipboardRead'] }))) return null;
       await ensureOffscreen();
       const request: ClearRequest = {
         target: 'offscreen',

@@ -36,6 +36,7 @@ import { submissionHandlers } from './submissions';
 import { siteHandlers, syncSiteScripts } from './site-handlers';
 import { startToolbarHint, toolbarHintHandlers } from './toolbar-hint';
 import { startUnlockWaiters, vaultHandlers } from './vault-handlers';
+import { startWelcome } from './welcome';
 
 /**
  * The service worker: the only owner of the vault and the only code that opens IndexedDB. Every
@@ -87,6 +88,7 @@ export function startBackground(): void {
 
   startShortcuts(vault);
   startToolbarHint();
+  startWelcome();
   // Permissions can be revoked at chrome://extensions; registrations follow what is granted.
   browser.permissions.onRemoved.addListener(() => void syncSiteScripts());
   startAutoLock(vault);

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 
 interface Manifest {
+  permissions?: string[];
+  optional_permissions?: string[];
   host_permissions?: string[];
   optional_host_permissions?: string[];
   content_scripts?: { matches?: string[]; js?: string[] }[];
@@ -26,6 +28,24 @@ describe('the built manifest', () => {
     for (const script of manifest.content_scripts ?? []) expect(script.matches).toEqual([KOSMO]);
     // The run-time registered script (allowed sites) adds no placeholder match or permission.
     expect(text).not.toContain('example.invalid');
+  });
+
+  it('asks at install for nothing that reads what the user copied', async () => {
+    const { manifest } = await builtManifest();
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(
+      [
+        'activeTab',
+        'alarms',
+        'clipboardWrite',
+        'contextMenus',
+        'idle',
+        'offscreen',
+        'scripting',
+        'storage',
+      ].sort(),
+    );
+    // Asked from the settings only, for clearing a copied code safely.
+    expect(manifest.optional_permissions).toEqual(['clipboardRead']);
   });
 
   it('ships the script that allowed sites get at run time', async () => {

@@ -22,6 +22,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   lang?: 'en' | 'ja';
   colorScheme?: 'light' | 'dark';
+  /** A fresh install opens the welcome tab; tests close it unless they are about it. */
+  keepWelcome?: boolean;
 }
 
 /** Debian Chromium, headless, with the built extension loaded and a profile of its own. */
@@ -50,6 +52,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     context.serviceWorkers()[0] ??
     (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
+  if (options.profileDir === undefined && !options.keepWelcome) await closeWelcome(context);
   return {
     context,
     extensionId,
@@ -57,6 +60,16 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     url: (path) => `chrome-extension://${extensionId}/${path}`,
     close: () => context.close(),
   };
+}
+
+/** Waits briefly for the welcome tab of a fresh install and closes it, so tests start alike. */
+async function closeWelcome(context: BrowserContext): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const welcome = context.pages().find((page) => page.url().endsWith('/welcome.html'));
+    if (welcome) return welcome.close();
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }
 
 export async function removeProfile(dir: string): Promise<void> {
