@@ -33,7 +33,12 @@ export function LockedView({ creating, vault, recovery, host, lockNote, onOpened
     <main>
       {intro}
       {!creating && changedElsewhere && (
-        <p className="warning" role="status" data-testid="sync-password-changed">
+        <p
+          className="warning"
+          role="status"
+          style={{ margin: '18px 18px 0' }}
+          data-testid="sync-password-changed"
+        >
           {t('sync_password_changed')}
         </p>
       )}
