@@ -3,6 +3,7 @@ import { PasswordSetup } from '../../components/password-setup';
 import { TabIntro } from '../../components/tab-intro';
 import { t } from '../../lib/browser-i18n';
 import { openRestore, useForgotPassword } from '../../lib/hooks/use-forgot-password';
+import { usePasswordChangedElsewhere } from '../../lib/hooks/use-password-changed-elsewhere';
 import type { useRecovery } from '../../lib/hooks/use-recovery';
 import { targetTab } from '../../lib/hooks/use-scan';
 import type { useVault } from '../../lib/hooks/use-vault';
@@ -23,6 +24,7 @@ interface Props {
 /** The popup before the vault is open: create a master password, or unlock (or recover). */
 export function LockedView({ creating, vault, recovery, host, lockNote, onOpened }: Props) {
   const forgot = useForgotPassword();
+  const changedElsewhere = usePasswordChangedElsewhere();
   const { busy, error } = vault.state;
   const errorMessage = error ? errorText(t, error) : null;
   // A page opened this as a tab (popup.html?tab=N): say whose it is and why.
@@ -30,6 +32,16 @@ export function LockedView({ creating, vault, recovery, host, lockNote, onOpened
   return (
     <main>
       {intro}
+      {!creating && changedElsewhere && (
+        <p
+          className="warning"
+          role="status"
+          style={{ margin: '18px 18px 0' }}
+          data-testid="sync-password-changed"
+        >
+          {t('sync_password_changed')}
+        </p>
+      )}
       {creating ? (
         <SyncJoin t={t} onJoined={vault.refresh}>
           <PasswordSetup

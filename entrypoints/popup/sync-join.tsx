@@ -20,11 +20,12 @@ export function SyncJoin({ t, onJoined, children }: Props) {
       t={t}
       busy={offer.busy}
       error={offer.error && errorText(t, offer.error)}
-      onJoin={(password) =>
-        void offer.join(password).then(async (joined) => {
+      onJoin={(data) =>
+        void offer.join(data).then(async (joined) => {
           if (joined) await onJoined();
         })
       }
+      onSwitch={offer.clearError}
       onSkip={offer.dismiss}
     />
   );

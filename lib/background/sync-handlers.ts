@@ -2,11 +2,10 @@ import { passwordStrength } from '../password-strength';
 import { syncReportItem, syncStateItem } from '../storage';
 import { keyCheckValue, shortFingerprint } from '../sync/cipher';
 import { HEADER_KEY, parseSyncedHeader, type SyncedHeader } from '../sync/items';
-import { joinFresh, joinWithLocal, localHeaderOf, type JoinDeps } from '../sync/join';
+import { joinFresh, joinFreshWithRecoveryKey, joinWithLocal, type JoinDeps } from '../sync/join';
 import { slotsToken, type SyncArea } from '../sync/ports';
 import { newStoredSync } from '../sync/stored';
 import { VaultError } from '../vault/errors';
-import * as meta from '../vault/meta-store';
 import type { Vault } from '../vault/vault';
 import { InputError } from './errors';
 import type { PageHandlers } from './routes';
@@ -94,14 +93,7 @@ export function syncHandlers(vault: Vault, deps: SyncHandlerDeps) {
       const status = await vault.status();
       if ('recoveryKey' in data) {
         if (status !== 'none') throw new VaultError('exists');
-        // The recovery key's own flow on the synced header: a new password, the same data key.
-        await meta.writeHeader(deps.db, localHeaderOf(header));
-        try {
-          await vault.recover(data.recoveryKey, data.newPassword);
-        } catch (error) {
-          await deps.db.meta.delete('header');
-          throw error;
-        }
+        await joinFreshWithRecoveryKey(deps, header, data.recoveryKey, data.newPassword);
       } else if (status === 'none') {
         await joinFresh(deps, header, data.password);
       } else {

@@ -8,6 +8,7 @@ import { HEADER_VERSION, type VaultHeader } from '../vault/header';
 import * as meta from '../vault/meta-store';
 import { unwrapDekWithPassword } from '../vault/password-check';
 import type { SessionKey } from '../vault/session-key';
+import { rewrapWithRecoveryKey } from '../vault/vault-recovery';
 import { aesAccountCipher } from './cipher';
 import { accountIdOf, parseSyncedAccount, type SyncedHeader } from './items';
 
@@ -54,6 +55,38 @@ export async function joinFresh(deps: JoinDeps, synced: SyncedHeader, password: 
     await deps.session.start(raw, deps.now());
   } finally {
     raw.fill(0);
+  }
+}
+
+/**
+ * A fresh install joins with the recovery key instead (the password is forgotten): the key
+ * opens the synced header's data key (a typo named by group, failures counted like unlock), a
+ * new password slot replaces the synced one, and that header becomes the local one — in one
+ * write, so a failure leaves no vault behind. The first sync run then uploads the new slot, as
+ * a password change: the other PCs ask for the new password at their next unlock.
+ */
+export async function joinFreshWithRecoveryKey(
+  deps: JoinDeps,
+  synced: SyncedHeader,
+  recoveryKey: string,
+  newPassword: string,
+) {
+  if (await meta.vaultExists(deps.db)) throw new Error('a local vault exists');
+  const opened = await rewrapWithRecoveryKey(
+    deps,
+    localHeaderOf(synced),
+    recoveryKey,
+    newPassword,
+    {},
+  );
+  try {
+    await deps.db.transaction('rw', deps.db.meta, async () => {
+      await meta.writeHeader(deps.db, opened.header);
+      await meta.clearLockout(deps.db);
+    });
+    await deps.session.start(opened.dek, deps.now());
+  } finally {
+    opened.dek.fill(0);
   }
 }
 

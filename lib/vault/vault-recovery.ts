@@ -3,7 +3,13 @@ import { newKdfParams, type KdfCost } from '../crypto/kdf-params';
 import { normalizePassword } from '../crypto/password';
 import { wrapDek } from './dek';
 import { VaultError } from './errors';
-import { passwordSlot, recoverySlot, withSlot, type RecoverySlot } from './header';
+import {
+  passwordSlot,
+  recoverySlot,
+  withSlot,
+  type RecoverySlot,
+  type VaultHeader,
+} from './header';
 import { newFingerprint } from './key-slots';
 import * as meta from './meta-store';
 import { checkNewPassword } from './password';
@@ -97,22 +103,22 @@ export async function createRecoveryKey(
 }
 
 /**
- * 「パスワードを忘れた」: the recovery key opens the DEK (behind the shared failure counter), a
- * new password slot replaces the old one (same Argon2id cost unless `options.kdf`), and the vault is unlocked. The
- * recovery slot stays: the printed kit keeps working. A typo is refused before anything is
- * hashed or counted (`RecoveryKeyError`, naming the group).
+ * The recovery key opens `header`'s DEK (behind the shared failure counter) and a new password
+ * slot replaces the old one (same Argon2id cost unless `options.kdf`). The recovery slot stays:
+ * the printed kit keeps working. A typo is refused before anything is hashed or counted
+ * (`RecoveryKeyError`, naming the group). Writes nothing but the counter: returns the new
+ * header and the raw DEK, which the caller stores, starts the session with and zeroes.
  */
-export async function recoverVault(
-  deps: VaultDeps,
-  session: SessionKey,
+export async function rewrapWithRecoveryKey(
+  deps: Pick<VaultDeps, 'db' | 'crypto' | 'now'>,
+  header: VaultHeader,
   typedKey: string,
   newPassword: string,
   options: KdfOptions,
-): Promise<void> {
-  const { db, crypto, now } = deps;
+): Promise<{ header: VaultHeader; dek: Uint8Array<ArrayBuffer> }> {
+  const { crypto, now } = deps;
   const key = parseRecoveryKey(typedKey);
   const normalized = checkNewPassword(newPassword);
-  const header = await meta.readHeader(db);
   const slot = recoverySlot(header);
   if (!slot) throw new VaultError('no-recovery-key');
   const dek = await unwrapDekWithSecret(deps, slot, key.secret);
@@ -122,7 +128,34 @@ export async function recoverVault(
     const wrappedDek = await wrapDek(crypto, await deriveAesKey(crypto, normalized, kdf), dek);
     // Whoever typed the key has it: the kit is known to be kept.
     const kept: RecoverySlot = { ...slot, confirmedAt: slot.confirmedAt ?? now() };
-    const next = withSlot(withSlot(header, { kind: 'password', kdf, wrappedDek }), kept);
+    return { header: withSlot(withSlot(header, { kind: 'password', kdf, wrappedDek }), kept), dek };
+  } catch (error) {
+    dek.fill(0);
+    throw error;
+  }
+}
+
+/**
+ * 「パスワードを忘れた」: {@link rewrapWithRecoveryKey} on the stored header, then the new header
+ * is stored and the vault is unlocked.
+ */
+export async function recoverVault(
+  deps: VaultDeps,
+  session: SessionKey,
+  typedKey: string,
+  newPassword: string,
+  options: KdfOptions,
+): Promise<void> {
+  const { db, now } = deps;
+  const header = await meta.readHeader(db);
+  const { header: next, dek } = await rewrapWithRecoveryKey(
+    deps,
+    header,
+    typedKey,
+    newPassword,
+    options,
+  );
+  try {
     await db.transaction('rw', db.meta, async () => {
       await meta.writeHeader(db, next);
       await meta.clearLockout(db);

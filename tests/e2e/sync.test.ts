@@ -1,5 +1,6 @@
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateRecoveryKey } from '../../lib/vault/recovery-key';
 import { launchWithExtension, removeProfile, type ExtensionBrowser } from './support/browser';
 import { sendFromPage } from './support/messages';
 import { awayFromStepEdge, oathtoolTotp } from './support/oathtool';
@@ -12,6 +13,8 @@ import { PopupPage } from './support/popup-page';
 
 const PASSWORD = 'Kosmo-Sync-Pass-2026';
 const NEW_PASSWORD = 'Another-Strong-Pass-77';
+/** Set on a fresh PC with the recovery key, the password having been forgotten. */
+const RECOVERED_PASSWORD = 'Recovered-Pass-On-D-31';
 const KEYS = {
   taro: 'JBSWY3DPEHPK3PXP',
   hanako: 'GEZDGNBVGY3TQOJQ',
@@ -30,6 +33,9 @@ interface SyncGlobals {
   };
 }
 
+/** A's recovery key, as its first run showed it (read in the first test). */
+let recoveryKey = '';
+
 const workerOf = (browser: ExtensionBrowser): Worker => browser.context.serviceWorkers()[0]!;
 
 /**
@@ -45,7 +51,17 @@ async function upload(from: ExtensionBrowser): Promise<void> {
     (globalThis as unknown as SyncGlobals).chrome.storage.sync.get(null),
   );
   const text = JSON.stringify(items);
-  for (const secret of [...Object.values(KEYS), '山田', 'hanako', 'jiro', 'Keycloak', PASSWORD]) {
+  const recovery = recoveryKey ? [recoveryKey, recoveryKey.replace(/-/g, '')] : [];
+  const passwords = [PASSWORD, NEW_PASSWORD, RECOVERED_PASSWORD];
+  for (const secret of [
+    ...Object.values(KEYS),
+    '山田',
+    'hanako',
+    'jiro',
+    'Keycloak',
+    ...passwords,
+    ...recovery,
+  ]) {
     expect(text, 'synced data holds no plaintext').not.toContain(secret);
   }
   const last = seen.get(from) ?? {};
@@ -106,6 +122,8 @@ describe('sync across PCs through chrome.storage.sync', () => {
   it('A turns sync on from the manage page and B joins from its first run', async () => {
     const popupA = await PopupPage.open(a);
     await popupA.createPassword(PASSWORD);
+    recoveryKey = (await popupA.byTestId('recovery-key').innerText()).replace(/\s/g, '');
+    expect(recoveryKey).toMatch(/^([0-9A-Z]{5}-){6}[0-9A-Z]{5}$/);
     pageA = popupA.page;
     await sendFromPage(pageA, 'accounts.add', { uri: uri('山田太郎', KEYS.taro) });
     await sendFromPage(pageA, 'accounts.add', { uri: uri('hanako', KEYS.hanako) });
@@ -211,6 +229,94 @@ describe('sync across PCs through chrome.storage.sync', () => {
       await removeProfile(c.profileDir);
     }
   }, 90_000);
+
+  it('a fresh PC joins with the recovery key; A then says its password changed', async () => {
+    const d = await launchWithExtension();
+    try {
+      await relay(a, d);
+      const synced = await syncedOf(d);
+      const popupD = await PopupPage.open(d);
+      await popupD.byTestId('sync-offer').waitFor();
+      await popupD.byTestId('sync-join-with-key').click();
+      const groups = recoveryKey.split('-');
+      const third = groups[2]!;
+      groups[2] = `${third.slice(0, 2)}${third[2] === 'Q' ? 'R' : 'Q'}${third.slice(3)}`;
+      const typo = groups.join('-');
+      await popupD.byTestId('recovery-key-input').fill(typo);
+      await popupD.byTestId('password-new').fill(RECOVERED_PASSWORD);
+      await popupD.byTestId('password-confirm').fill(RECOVERED_PASSWORD);
+      await popupD.byTestId('recovery-submit').click();
+      await expect
+        .poll(() => popupD.byTestId('error').innerText())
+        .toMatch(/Group 3 .*mistyped.*Nothing was changed/);
+      // The worker refuses it too, naming the group, whoever sends it.
+      const sent = await sendFromPage(popupD.page, 'sync.join', {
+        recoveryKey: typo,
+        newPassword: RECOVERED_PASSWORD,
+      });
+      expect(sent).toMatchObject({ ok: false, error: { subs: ['3'] } });
+      // Well formed, but another vault's: refused by the worker, counted like a wrong password.
+      const wrong = generateRecoveryKey(crypto).display;
+      await popupD.byTestId('recovery-key-input').fill(wrong);
+      await popupD.byTestId('recovery-submit').click();
+      await expect
+        .poll(() => popupD.byTestId('error').innerText(), { timeout: 10_000 })
+        .toMatch(/does not open your data.*Nothing was changed/);
+      expect(await sendFromPage(popupD.page, 'vault.status', undefined)).toEqual({
+        ok: true,
+        value: 'none',
+      });
+      expect(await syncedOf(d)).toEqual(synced);
+
+      await popupD
+        .byTestId('recovery-key-input')
+        .fill(recoveryKey.toLowerCase().replace(/-/g, ' '));
+      await popupD.byTestId('recovery-submit').click();
+      await expect.poll(() => popupD.accounts().count(), { timeout: 10_000 }).toBe(3);
+      await awayFromStepEdge();
+      const shown = await popupD.page.getByTestId('account-code').allInnerTexts();
+      const expected = [KEYS.taro, KEYS.jiro, KEYS.own].map((key) => oathtoolTotp(key)).sort();
+      expect(shown.map((code) => code.replace(/\s/g, '')).sort()).toEqual(expected);
+      await sendFromPage(popupD.page, 'vault.lock', undefined);
+      const unlocked = await sendFromPage(popupD.page, 'vault.unlock', {
+        password: RECOVERED_PASSWORD,
+      });
+      expect(unlocked.ok).toBe(true);
+
+      // The new password slot goes up as a password change (scanned for plaintext on the way).
+      await relay(d, a);
+      await expect
+        .poll(
+          async () => {
+            const status = await sendFromPage(pageA, 'sync.status', undefined);
+            return status.ok && status.value.last?.passwordChanged;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+      await sendFromPage(pageA, 'vault.lock', undefined);
+      const popupA = await PopupPage.open(a);
+      await expect
+        .poll(() => popupA.byTestId('sync-password-changed').innerText())
+        .toMatch(/password was changed on another PC/);
+      await popupA.unlock(NEW_PASSWORD);
+      await popupA.byTestId('error').waitFor({ timeout: 10_000 });
+      await popupA.unlock(RECOVERED_PASSWORD);
+      await expect.poll(() => popupA.accounts().count(), { timeout: 10_000 }).toBe(3);
+      expect(await names(pageA)).toEqual(['jiro', 'own', '山田花子']);
+      await sendFromPage(pageA, 'vault.lock', undefined);
+      await popupA.page.reload();
+      await popupA.byTestId('unlock-password').waitFor();
+      // Unlocked once with the new password: the note has done its job.
+      expect(await popupA.byTestId('sync-password-changed').count()).toBe(0);
+      await popupA.unlock(RECOVERED_PASSWORD);
+      await popupA.byTestId('add-account').waitFor({ timeout: 10_000 });
+      await popupA.page.close();
+    } finally {
+      await d.close();
+      await removeProfile(d.profileDir);
+    }
+  }, 120_000);
 
   it('a vault too large to sync says so and stays whole', async () => {
     const before = await syncedOf(a);
