@@ -1,6 +1,7 @@
 import { offsetFor, type CodeClock } from '../clock';
 import type { PageReport, Refusal } from '../messaging';
-import { secondsUntilUnused, stepOfCode } from '../otp/code-timing';
+import { stepOfCode } from '../otp/code-timing';
+import { secondsUntilUnused } from '../otp/step-time';
 import { deviceState, isFreshRefusal, refusalReason } from '../otp/refusal-reason';
 import type { Account } from '../otp/types';
 import {

@@ -2,9 +2,6 @@ import { generateCode, nextCode } from './code';
 import { timeStep } from './step-time';
 import type { Account } from './types';
 
-export { timeStep } from './step-time';
-export { shownCode } from './shown-code';
-
 /**
  * The codes of one account for one step: TOTP's time step `floor(now / period)` or HOTP's
  * counter. The worker makes them; pages only pick which one to show.

@@ -2,8 +2,6 @@ import { generateCode } from './code';
 import { secondsLeft, timeStep } from './step-time';
 import type { OtpParams } from './types';
 
-export { secondsUntilUnused } from './step-time';
-
 /**
  * A code with this many seconds or fewer left is not put in a form as "the current code": it
  * could expire between the fill and the server's check.

@@ -3,8 +3,6 @@ import { normalizeBase32 } from './base32';
 import { COUNTER_RANGE, IMPORT_LIMITS, parseInteger } from './fields';
 import type { OtpParams } from './types';
 
-export { formatCodeForDisplay, secondsLeft } from './step-time';
-
 /**
  * The code to show now: TOTP for the time step holding `nowMs`, HOTP for `params.counter`
  * (then `nowMs` is unused). Uses the `otpauth` package. Throws {@link OtpError} for a broken

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { accountView, shownCode, timeStep } from '../../../lib/otp/account-codes';
+import { accountView } from '../../../lib/otp/account-codes';
+import { shownCode } from '../../../lib/otp/shown-code';
+import { timeStep } from '../../../lib/otp/step-time';
 import { generateCode } from '../../../lib/otp/code';
 import type { Account } from '../../../lib/otp/types';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { secondsUntilUnused, setupFill, stepOfCode } from '../../../lib/otp/code-timing';
+import { setupFill, stepOfCode } from '../../../lib/otp/code-timing';
+import { secondsUntilUnused } from '../../../lib/otp/step-time';
 import type { OtpParams } from '../../../lib/otp/types';
 
 // RFC 6238 appendix B, SHA1 seed "12345678901234567890", 6 digits of the 8-digit vectors.

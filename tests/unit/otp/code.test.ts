@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCodeForDisplay, generateCode, nextCode, secondsLeft } from '../../../lib/otp/code';
+import { generateCode, nextCode } from '../../../lib/otp/code';
+import { formatCodeForDisplay, secondsLeft } from '../../../lib/otp/step-time';
 import type { OtpParams } from '../../../lib/otp/types';
 import { expectOtpError } from './expect-otp-error';
 
