@@ -73,7 +73,8 @@ export function ImportPreviewPanel({ t, current, onPassword, onCommit, onCancel 
   const notes = preview.notes.filter((note) => note.kind !== 'batch');
   return (
     <div className="import-preview" data-testid="import-preview">
-      <h3>{t('import_preview_title', [name, formatName(t, preview.format)])}</h3>
+      {/* Focused by script when the preview opens (useImportFocus), never by Tab. */}
+      <h3 tabIndex={-1}>{t('import_preview_title', [name, formatName(t, preview.format)])}</h3>
       <p className="lead">
         {t('import_preview_summary', [`${preview.items.length + preview.skipped.length}`])}
       </p>

@@ -13,7 +13,10 @@ export function ManageSection({ id, title, intro, children }: Props) {
   const headingId = `${id}-title`;
   return (
     <section className="manage-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{title}</h2>
+      {/* Focusable from script only: where the focus lands once the page opens (after unlock). */}
+      <h2 id={headingId} tabIndex={-1}>
+        {title}
+      </h2>
       {intro && <p className="lead">{intro}</p>}
       {children}
     </section>

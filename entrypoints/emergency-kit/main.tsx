@@ -3,8 +3,11 @@ import '../../components/theme.css';
 import '../../components/recovery.css';
 import '../../components/emergency-kit.css';
 import { applyDocumentLanguage, t } from '../../lib/browser-i18n';
+import { keepAutoFocus } from '../../lib/auto-focus';
 import { App } from './app';
 
 applyDocumentLanguage();
+// Shown later, a form or question with `autoFocus` takes the focus, as it would with React.
+keepAutoFocus();
 document.title = t('kit_title');
 createRoot(document.getElementById('root')!).render(<App />);

@@ -9,7 +9,9 @@ import { ManageSection } from '../../components/manage-section';
 import { PasswordSetup } from '../../components/password-setup';
 import { t } from '../../lib/browser-i18n';
 import { IMPORT_ACCEPT } from '../../lib/import-files';
+import { useFocusNext } from '../../lib/hooks/use-focus-next';
 import { useImport } from '../../lib/hooks/use-import';
+import { useImportFocus } from '../../lib/hooks/use-import-focus';
 import { usePageFiles } from '../../lib/hooks/use-page-files';
 import { useVault } from '../../lib/hooks/use-vault';
 import { errorText } from '../../lib/i18n';
@@ -39,6 +41,11 @@ export function App() {
   const [textError, setTextError] = useState<string | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const unlocked = status === 'unlocked';
+  const focusNext = useFocusNext();
+  useImportFocus(imports.current?.step ?? null, focusNext);
+  // Once the vault opens, the focus goes to the first section, not back to the page's top.
+  const opened = (ok: boolean) =>
+    ok && focusNext(() => document.querySelector<HTMLElement>('.manage-main h2[tabindex]'));
   const errorMessage = error ? errorText(t, error) : null;
 
   const { dragging } = usePageFiles(unlocked, {
@@ -85,7 +92,12 @@ export function App() {
             {t('restore_next')}
           </p>
         )}
-        <PasswordSetup t={t} busy={busy} error={errorMessage} onCreate={vault.create} />
+        <PasswordSetup
+          t={t}
+          busy={busy}
+          error={errorMessage}
+          onCreate={(password) => void vault.create(password).then(opened)}
+        />
       </div>
     );
   } else if (status === 'locked') {
@@ -94,7 +106,7 @@ export function App() {
         <LockedView
           busy={busy}
           error={errorMessage}
-          onUnlock={vault.unlock}
+          onUnlock={(password) => void vault.unlock(password).then(opened)}
           refresh={vault.refresh}
         />
       </div>

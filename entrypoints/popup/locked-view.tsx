@@ -8,7 +8,7 @@ import type { useRecovery } from '../../lib/hooks/use-recovery';
 import { targetTab } from '../../lib/hooks/use-scan';
 import type { useVault } from '../../lib/hooks/use-vault';
 import { errorText } from '../../lib/i18n';
-import { SyncJoin } from './sync-join';
+import { SyncJoin } from '../../components/sync-join';
 
 interface Props {
   creating: boolean;

@@ -1,4 +1,5 @@
 import { PasswordSetup } from '../../components/password-setup';
+import { SyncJoin } from '../../components/sync-join';
 import { WelcomeSteps } from '../../components/welcome-steps';
 import { t } from '../../lib/browser-i18n';
 import { openEmergencyKit } from '../../lib/hooks/use-recovery';
@@ -17,12 +18,15 @@ export function App() {
       kosmoUrl={KOSMO_WEB_URL}
       onKit={openEmergencyKit}
       passwordForm={
-        <PasswordSetup
-          t={t}
-          busy={busy}
-          error={error ? errorText(t, error) : null}
-          onCreate={(password) => void vault.create(password)}
-        />
+        // A PC that finds synced accounts opens them rather than making a second vault.
+        <SyncJoin t={t} onJoined={vault.refresh}>
+          <PasswordSetup
+            t={t}
+            busy={busy}
+            error={error ? errorText(t, error) : null}
+            onCreate={(password) => void vault.create(password)}
+          />
+        </SyncJoin>
       }
     />
   );

@@ -138,6 +138,13 @@ describe('sync across PCs through chrome.storage.sync', () => {
     const fingerprint = await section.getByTestId('sync-fingerprint').innerText();
     await relay(a, b);
 
+    // The welcome tab of a new PC offers the synced accounts too, not a second vault.
+    const welcomeB = await b.context.newPage();
+    await welcomeB.goto(b.url('welcome.html'));
+    await welcomeB.getByTestId('sync-offer').waitFor();
+    expect(await welcomeB.getByTestId('password-new').count()).toBe(0);
+    await welcomeB.close();
+
     const popupB = await PopupPage.open(b);
     pageB = popupB.page;
     await popupB.byTestId('sync-offer').waitFor();

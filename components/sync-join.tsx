@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { SyncJoinOffer } from '../../components/sync-join-offer';
-import { useSyncOffer } from '../../lib/hooks/use-sync-offer';
-import { errorText, type Translate } from '../../lib/i18n';
+import { SyncJoinOffer } from './sync-join-offer';
+import { useSyncOffer } from '../lib/hooks/use-sync-offer';
+import { errorText, type Translate } from '../lib/i18n';
 
 interface Props {
   t: Translate;
