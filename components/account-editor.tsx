@@ -88,6 +88,8 @@ export function AccountEditor({ t, account, error, onSave, onCancel }: Props) {
   return (
     <form
       className="account-editor"
+      // Kept out of the browser's session-restore files on disk (see add-account-form.tsx).
+      autoComplete="off"
       onSubmit={submit}
       onKeyDown={closeOnEscape(onCancel)}
       data-testid="account-editor"

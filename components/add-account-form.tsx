@@ -62,7 +62,14 @@ export function AddAccountForm({ t, busy, error, onSubmit, onCancel }: Props) {
   };
 
   return (
-    <form className="panel add-form" onSubmit={submit} onKeyDown={closeOnEscape(onCancel)}>
+    // autoComplete off: the browser would otherwise keep what was typed (names, a pasted URI with
+    // its key) in its session-restore files on disk.
+    <form
+      className="panel add-form"
+      autoComplete="off"
+      onSubmit={submit}
+      onKeyDown={closeOnEscape(onCancel)}
+    >
       <h1>{t('add_title')}</h1>
       <label>
         {t('add_issuer')}

@@ -14,6 +14,8 @@ export function SearchBox({ t, value, onChange, inputRef }: Props) {
       <input
         ref={inputRef}
         type="search"
+        // Kept out of the browser's session-restore files, like every field of account data.
+        autoComplete="off"
         data-testid="search"
         value={value}
         onChange={(e) => onChange(e.target.value)}

@@ -19,6 +19,14 @@ export function oathtoolTotp(base32: string, atMs = Date.now(), period = 30): st
 }
 
 /**
+ * The codes of the step holding `atMs` and of the one before: a code filled a moment ago is one
+ * of them, even when a slow unlock let a step edge pass between the fill and the check.
+ */
+export function recentTotps(base32: string, atMs = Date.now(), period = 30): string[] {
+  return [oathtoolTotp(base32, atMs, period), oathtoolTotp(base32, atMs - period * 1000, period)];
+}
+
+/**
  * Waits until at least `seconds` remain in the current 30 s step, so a read stays in it.
  * `skewMs` moves the clock whose steps count (a server running ahead has its own edges).
  */
