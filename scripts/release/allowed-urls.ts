@@ -9,8 +9,8 @@ export const ALLOWED_URLS: { pattern: RegExp; why: string }[] = [
   },
   {
     pattern:
-      /^http:\/\/www\.w3\.org\/(1999\/xlink|2000\/svg|XML\/1998\/namespace|1998\/Math\/MathML)$/,
-    why: 'XML namespace names in React DOM, never fetched',
+      /^http:\/\/www\.w3\.org\/(1999\/xhtml|1999\/xlink|2000\/svg|XML\/1998\/namespace|1998\/Math\/MathML)$/,
+    why: 'XML namespace names in Preact and React DOM, never fetched',
   },
   { pattern: /^https:\/\/react\.dev\/errors\/$/, why: "React's error documentation" },
   {

@@ -14,6 +14,7 @@ describe('the release check’s URL allow-list', () => {
   it.each([
     ['KOSMO Web', 'fetch("https://densenkenpo.portal.kosmo-web.jp/", { method: "HEAD" })'],
     ['an XML namespace', 'createElementNS("http://www.w3.org/2000/svg", "svg")'],
+    ['the XHTML namespace (Preact)', 'n=="http://www.w3.org/1999/xhtml"'],
     ['a scheme with no host', 'the address starts with https:// or http://'],
     ['React’s error page', '"https://react.dev/errors/"+e'],
   ])('allows %s', (_, text) => {
