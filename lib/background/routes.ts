@@ -81,7 +81,8 @@ export function createResponder(routes: Partial<Routes>, gate: Gate): Respond {
       if (!isExtensionPage(sender, gate.extensionId)) return fail(FORBIDDEN);
       try {
         const value = await route.handle(data);
-        await gate.touch();
+        // The activity is recorded without holding the answer back (two storage trips).
+        void gate.touch().catch(() => undefined);
         return ok(value);
       } catch (error) {
         return fail(toAppError(error));

@@ -35,7 +35,8 @@ import { startShortcuts } from './shortcuts';
 import { submissionHandlers } from './submissions';
 import { siteHandlers, syncSiteScripts } from './site-handlers';
 import { startToolbarHint, toolbarHintHandlers } from './toolbar-hint';
-import { startUnlockWaiters, vaultHandlers } from './vault-handlers';
+import { readVault, startUnlockWaiters, vaultHandlers } from './vault-handlers';
+import { dropOnStorageChange, Held } from './held-snapshot';
 import { startWelcome } from './welcome';
 
 /**
@@ -53,10 +54,12 @@ export function startBackground(): void {
   const session = new SessionKey(vaultSessionStore, crypto);
   const sync = { db, crypto, session, area: browserSyncArea, now: () => Date.now() };
   const syncService = new SyncService(sync);
+  const held = new Held(() => readVault(vault));
+  dropOnStorageChange(held);
 
   const routes = {
     ...forPages({
-      ...vaultHandlers(vault, notifyUnlocked, now),
+      ...vaultHandlers(vault, notifyUnlocked, now, held),
       ...importHandlers(vault, { pending: new PendingImport(pendingImportItem, crypto) }),
       ...scanHandlers(vault),
       ...clipboardHandlers(),

@@ -4,6 +4,7 @@ import {
   VAULT_WAIT_PORT,
   type AccountViewList,
   type NewAccount,
+  type VaultStatus,
   type VaultWaitMessage,
 } from '../messaging';
 import { isKosmoSite } from '../kosmo';
@@ -18,6 +19,7 @@ import { usedStepsItem, type UsedStep } from '../storage';
 import type { AccountList } from '../vault/account-list';
 import type { Vault } from '../vault/vault';
 import { DuplicateAccountError } from './errors';
+import type { Held } from './held-snapshot';
 import type { PageHandlers } from './routes';
 import { contentOrigin, type SenderFacts } from './senders';
 
@@ -49,15 +51,17 @@ export function vaultHandlers(
   vault: Vault,
   onUnlocked: () => void = () => {},
   now: CodeClock = () => Date.now(),
+  held: Pick<Held<VaultReading>, 'get'> = { get: () => readVault(vault) },
 ) {
   const list = async () =>
     viewList(await vault.listAccounts(), now, await usedStepsItem.getValue());
   const view = (account: Account) => accountView(account, now(account.sites));
   return {
     'vault.status': () => vault.status(),
+    // The popup's first request: from memory while nothing changed; codes made for this moment.
     'vault.snapshot': async () => {
-      const status = await vault.status();
-      return { status, list: status === 'unlocked' ? await list() : EMPTY_LIST };
+      const { status, accounts, used } = await held.get();
+      return { status, list: accounts ? viewList(accounts, now, used) : EMPTY_LIST };
     },
     'vault.create': async ({ password }) => {
       // The recovery key is made with the vault and waits to be shown (`recovery.pending`).
@@ -81,6 +85,22 @@ export function vaultHandlers(
       return view(await vault.updateAccount(id, patch));
     },
   } satisfies PageHandlers;
+}
+
+/** What the popup's first request is answered from: see {@link Held}. */
+export interface VaultReading {
+  status: VaultStatus;
+  /** Only while unlocked. */
+  accounts?: AccountList;
+  used: Record<string, UsedStep>;
+}
+
+/** Reads the status and, when unlocked, the accounts and the steps sites took. */
+export async function readVault(vault: Vault): Promise<VaultReading> {
+  const status = await vault.status();
+  if (status !== 'unlocked') return { status, used: {} };
+  const [accounts, used] = await Promise.all([vault.listAccounts(), usedStepsItem.getValue()]);
+  return { status, accounts, used };
 }
 
 /**

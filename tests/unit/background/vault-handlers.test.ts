@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createResponder, forPages, type Respond } from '../../../lib/background/routes';
 import { vaultHandlers } from '../../../lib/background/vault-handlers';
 import { SESSION_KEYS } from '../../../lib/vault/session-keys';
@@ -101,7 +101,10 @@ describe('the background vault responder', () => {
   it('counts every answered request as activity for the auto-lock', async () => {
     env.clock.advance(10 * 60_000);
     await respond('vault.snapshot', { data: undefined, sender: POPUP });
-    expect(await env.session.get(SESSION_KEYS.lastActivity)).toBe(env.clock.now());
+    // Recorded just after the answer leaves (the answer does not wait for it).
+    await vi.waitFor(async () =>
+      expect(await env.session.get(SESSION_KEYS.lastActivity)).toBe(env.clock.now()),
+    );
     env.clock.advance(14 * 60_000);
     expect(await env.vault.autoLockIfIdle(15)).toBe(false);
     env.clock.advance(60_000);
