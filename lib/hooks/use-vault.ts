@@ -1,32 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppError, Result } from '../app-error';
-import {
-  sendMessage,
-  type AccountView,
-  type AccountViewList,
-  type NewAccount,
-  type VaultStatus,
-} from '../messaging';
+import type { Result } from '../app-error';
+import { sendMessage, type AccountView, type AccountViewList, type NewAccount } from '../messaging';
 import { watchUnlocked } from '../storage';
-
-/** What a page knows of the vault: its status, the accounts with their codes, a request's state. */
-export interface VaultState {
-  status: VaultStatus | 'loading';
-  list: AccountViewList;
-  busy: boolean;
-  error: AppError | null;
-}
+import { loadVaultState, type VaultState } from '../vault-state';
 
 const EMPTY: AccountViewList = { accounts: [], failed: [] };
-
-/**
- * Asks the background for the status and, when unlocked, the accounts with their codes (never
- * their keys), in one trip.
- */
-export async function loadVaultState(): Promise<Partial<VaultState>> {
-  const snapshot = await sendMessage('vault.snapshot', undefined);
-  return snapshot.ok ? snapshot.value : { error: snapshot.error };
-}
 
 /**
  * The popup's and the manage page's view of the vault; every change goes through the background.
