@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { SESSION_KEYS } from '../vault/session-keys';
+import type { SessionStore } from '../vault/session-store';
 
 /**
  * A value read from storage and held in the worker's memory until something it was read from
@@ -38,6 +39,22 @@ export class Held<T> {
     this.#generation++;
     this.#value = undefined;
   }
+}
+
+/**
+ * `store`, dropping `held` after each of its writes that is not the activity time. The worker's
+ * own lock and unlock go through it: `storage.onChanged` reaches the worker later than the
+ * write's answer, and a popup asking at once must never get the state from before.
+ */
+export function droppingStore(store: SessionStore, held: Held<unknown>): SessionStore {
+  const after = (key: string) => {
+    if (key !== SESSION_KEYS.lastActivity) held.drop();
+  };
+  return {
+    get: (key) => store.get(key),
+    set: (key, value) => store.set(key, value).finally(() => after(key)),
+    remove: (key) => store.remove(key).finally(() => after(key)),
+  };
 }
 
 /**

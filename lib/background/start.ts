@@ -36,7 +36,7 @@ import { submissionHandlers } from './submissions';
 import { siteHandlers, syncSiteScripts } from './site-handlers';
 import { startToolbarHint, toolbarHintHandlers } from './toolbar-hint';
 import { readVault, startUnlockWaiters, vaultHandlers } from './vault-handlers';
-import { dropOnStorageChange, Held } from './held-snapshot';
+import { dropOnStorageChange, droppingStore, Held } from './held-snapshot';
 import { startWelcome } from './welcome';
 
 /**
@@ -47,15 +47,17 @@ import { startWelcome } from './welcome';
 export function startBackground(): void {
   const extensionId = browser.runtime.id;
   const db = new VaultDatabase({ indexedDB, IDBKeyRange });
-  const vault = new Vault({ db, crypto, session: vaultSessionStore, now: () => Date.now() });
+  // The popup's first request is answered from memory until the vault's storage changes.
+  const held = new Held(() => readVault(vault));
+  dropOnStorageChange(held);
+  const sessionStore = droppingStore(vaultSessionStore, held);
+  const vault = new Vault({ db, crypto, session: sessionStore, now: () => Date.now() });
   const notifyUnlocked = startUnlockWaiters(extensionId, isAllowedOrigin);
   const now = startClock();
   const content = contentHandlers(vault, now);
-  const session = new SessionKey(vaultSessionStore, crypto);
+  const session = new SessionKey(sessionStore, crypto);
   const sync = { db, crypto, session, area: browserSyncArea, now: () => Date.now() };
   const syncService = new SyncService(sync);
-  const held = new Held(() => readVault(vault));
-  dropOnStorageChange(held);
 
   const routes = {
     ...forPages({

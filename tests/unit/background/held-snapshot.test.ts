@@ -1,11 +1,16 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dropOnStorageChange, Held } from '../../../lib/background/held-snapshot';
+import { dropOnStorageChange, droppingStore, Held } from '../../../lib/background/held-snapshot';
 import { createResponder, forPages, type Respond } from '../../../lib/background/routes';
-import { readVault, vaultHandlers } from '../../../lib/background/vault-handlers';
+import {
+  readVault,
+  vaultHandlers,
+  type VaultReading,
+} from '../../../lib/background/vault-handlers';
 import { VaultDatabase } from '../../../lib/db/vault-database';
-import { usedStepsItem, vaultSessionStore } from '../../../lib/storage';
+import { usedStepsItem } from '../../../lib/storage';
+import { MemorySessionStore } from '../../../lib/vault/memory-session-store';
 import { Vault } from '../../../lib/vault/vault';
 import { FAST_KDF, PASSWORD } from '../vault/helpers';
 
@@ -73,14 +78,16 @@ describe("the popup's snapshot from the worker's memory", () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     const db = new VaultDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
-    const vault = new Vault({ db, crypto, session: vaultSessionStore, now: () => Date.now() });
-    await vault.create(PASSWORD, { kdf: FAST_KDF });
     reads = 0;
-    const held = new Held(() => {
+    const held: Held<VaultReading> = new Held(() => {
       reads++;
       return readVault(vault);
     });
     dropOnStorageChange(held);
+    // A store with no onChanged: the lock is seen through the worker's own write.
+    const session = droppingStore(new MemorySessionStore(), held);
+    const vault = new Vault({ db, crypto, session, now: () => Date.now() });
+    await vault.create(PASSWORD, { kdf: FAST_KDF });
     const gate = { extensionId: ID, isAllowed: () => true, touch: () => vault.touch() };
     respond = createResponder(forPages(vaultHandlers(vault, undefined, undefined, held)), gate);
   });
