@@ -27,7 +27,7 @@ export function staticImports(code: string): string[] {
   return found;
 }
 
-/** `import("x")` specifiers: lazy chunks, listed but not counted. */
+/** `import("x")` specifiers: chunks loaded later. */
 export function dynamicImports(code: string): string[] {
   return [...code.matchAll(/\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!);
 }
@@ -43,41 +43,51 @@ async function sizeOf(root: string, path: string): Promise<FileSize & { code: st
   return { path, raw: buffer.length, gzip: gzipSync(buffer).length, code: buffer.toString('utf8') };
 }
 
-/** Every JS file a page loads up front: its scripts and preloads, then their static imports. */
+/**
+ * Every JS file a page loads: its scripts and preloads, their static imports, then the chunks
+ * its dynamic imports load (the popup loads its app that way, after the first paint) — all
+ * counted: the popup always loads them.
+ */
 export async function pageScripts(
   root: string,
   page: string,
-): Promise<{ files: FileSize[]; lazy: string[] }> {
+): Promise<{ files: (FileSize & { lazy: boolean })[] }> {
   const html = await readFile(join(root, page), 'utf8');
-  const queue = htmlScripts(html);
+  const queue = htmlScripts(html).map((path) => ({ path, lazy: false }));
   const seen = new Set<string>();
-  const files: FileSize[] = [];
-  const lazy = new Set<string>();
+  const files: (FileSize & { lazy: boolean })[] = [];
   while (queue.length > 0) {
-    const path = queue.shift()!;
+    // Up-front files first, so a file both preloaded and imported lazily counts as up front.
+    const index = Math.max(
+      0,
+      queue.findIndex((entry) => !entry.lazy),
+    );
+    const [{ path, lazy }] = queue.splice(index, 1) as [{ path: string; lazy: boolean }];
     if (seen.has(path)) continue;
     seen.add(path);
     const { code, ...size } = await sizeOf(root, path);
-    files.push(size);
+    files.push({ ...size, lazy });
     const dir = posix.dirname(path);
     const resolve = (spec: string) =>
       posix.normalize(posix.join(spec.startsWith('/') ? '' : dir, spec.replace(/^\//, '')));
     for (const spec of staticImports(code))
-      if (spec.startsWith('.') || spec.startsWith('/')) queue.push(resolve(spec));
+      if (spec.startsWith('.') || spec.startsWith('/')) queue.push({ path: resolve(spec), lazy });
     for (const spec of dynamicImports(code))
-      if (spec.startsWith('.') || spec.startsWith('/')) lazy.add(resolve(spec));
+      if (spec.startsWith('.') || spec.startsWith('/'))
+        queue.push({ path: resolve(spec), lazy: true });
   }
-  for (const path of seen) lazy.delete(path);
-  return { files, lazy: [...lazy] };
+  return { files };
 }
 
 export const bundleSize: BenchSection = {
-  title: 'popup JS size (popup.html: scripts + modulepreloads + static imports)',
+  title: 'popup JS size (popup.html: scripts, preloads, static and dynamic imports)',
   async run(ctx) {
-    const { files, lazy } = await pageScripts(ctx.extensionDir, 'popup.html');
+    const { files } = await pageScripts(ctx.extensionDir, 'popup.html');
     const raw = files.reduce((sum, f) => sum + f.raw, 0);
     const gzip = files.reduce((sum, f) => sum + f.gzip, 0);
-    const rows = files.map((f) => [f.path, kb(f.raw), kb(f.gzip)]);
+    const first = files.filter((f) => !f.lazy).reduce((sum, f) => sum + f.gzip, 0);
+    const rows = files.map((f) => [`${f.path}${f.lazy ? ' (after)' : ''}`, kb(f.raw), kb(f.gzip)]);
+    rows.push(['before the first paint (gzip)', '', kb(first)]);
     rows.push(['total', kb(raw), kb(gzip)]);
     ctx.goals.push({
       measure: 'popup JS, gzip',
@@ -93,9 +103,7 @@ export const bundleSize: BenchSection = {
         notes: [
           `goal: total gzip ≤ ${GOAL_KB} KB → ${gzip / 1024 <= GOAL_KB ? 'met' : 'not met'} (${kb(gzip)})`,
           'gzip = node:zlib gzipSync, default level 6, each file on its own; CSS not counted.',
-          lazy.length > 0
-            ? `lazy chunks (dynamic import, not counted): ${lazy.join(', ')}`
-            : 'no lazy chunks (no dynamic imports).',
+          '(after) = loaded by a dynamic import once the first paint is drawn; counted too.',
         ],
       },
     ];
