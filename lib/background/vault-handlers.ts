@@ -13,7 +13,7 @@ import { parseOtpauthUri } from '../otp/uri';
 import { strictOrigin } from '../site-origin';
 import { normalizeSecret } from '../vault/account-data';
 import { validateAccountData } from '../otp/account';
-import { accountView } from '../otp/account-codes';
+import { accountView, codesAhead } from '../otp/account-codes';
 import type { Account, AccountData } from '../otp/types';
 import { usedStepsItem, type UsedStep } from '../storage';
 import type { AccountList } from '../vault/account-list';
@@ -61,7 +61,13 @@ export function vaultHandlers(
     // The popup's first request: from memory while nothing changed; codes made for this moment.
     'vault.snapshot': async () => {
       const { status, accounts, used } = await held.get();
-      return { status, list: accounts ? viewList(accounts, now, used) : EMPTY_LIST };
+      if (!accounts) return { status, list: EMPTY_LIST };
+      // Once answered: the codes of the coming step, so its first popup needs no HMAC either.
+      setTimeout(
+        codesAhead(accounts.accounts, (a) => now(a.sites)),
+        0,
+      );
+      return { status, list: viewList(accounts, now, used) };
     },
     'vault.create': async ({ password }) => {
       // The recovery key is made with the vault and waits to be shown (`recovery.pending`).

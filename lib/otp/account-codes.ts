@@ -1,4 +1,4 @@
-import { generateCode, nextCode } from './code';
+import { generateCode } from './code';
 import { timeStep } from './step-time';
 import type { Account } from './types';
 
@@ -54,40 +54,66 @@ export function accountView(account: Account, nowMs: number): AccountView {
 }
 
 /**
- * Codes already made, by account, key, parameters and step: a popup opened again in the same step
- * (or the fill of a page) gets them without 2 HMACs per account. Worker memory only; the keys
- * hold secrets, so {@link forgetCodes} runs on lock. A new step makes new entries; the map is
- * emptied when it grows past {@link MEMO_MAX}.
+ * Codes already made, one per account, key, parameters and step: a popup opened again in the
+ * same step (or the fill of a page) gets them without an HMAC, and the step after reuses the
+ * "next" code made in the step before. Worker memory only; the keys hold secrets, so
+ * {@link forgetCodes} runs on lock. Emptied when it grows past {@link MEMO_MAX}.
  */
-const memo = new Map<string, AccountCodes | null>();
-const MEMO_MAX = 2048;
+const memo = new Map<string, string | null>();
+const MEMO_MAX = 4096;
+
+/** How many times the codes were forgotten: work planned before a lock is dropped. */
+let forgotten = 0;
 
 /** Empties the codes made so far (the vault was locked). */
 export function forgetCodes(): void {
   memo.clear();
+  forgotten++;
+}
+
+/**
+ * A job that makes, ahead of time, the codes pages will ask for in the next step (the one after
+ * that step's "next"), so the first request of a new step finds every code made (issue 13).
+ * Run it after answering; it does nothing once the codes were forgotten (a lock) meanwhile.
+ */
+export function codesAhead(
+  accounts: readonly Account[],
+  nowMs: (account: Account) => number,
+): () => void {
+  const planned = forgotten;
+  return () => {
+    if (planned !== forgotten) return;
+    for (const account of accounts) {
+      if (account.type === 'totp') codeAt(account, timeStep(account.period, nowMs(account)) + 2);
+    }
+  };
 }
 
 function codesAt(account: Account, nowMs: number): AccountCodes | null {
-  const { id, type, secret, algorithm, digits, period, counter } = account;
-  const step = type === 'hotp' ? counter : timeStep(period, nowMs);
-  const key = [id, type, secret, algorithm, digits, period, step].join('\n');
-  const known = memo.get(key);
-  if (known !== undefined) return known && { ...known };
-  const made = makeCodes(account, nowMs);
-  if (memo.size >= MEMO_MAX) memo.clear();
-  memo.set(key, made);
-  return made && { ...made };
+  const step = account.type === 'hotp' ? account.counter : timeStep(account.period, nowMs);
+  const current = codeAt(account, step);
+  if (current === null) return null;
+  if (account.type === 'hotp') return { step, current, next: null };
+  const next = codeAt(account, step + 1);
+  return next === null ? null : { step, current, next };
 }
 
-function makeCodes(account: Account, nowMs: number): AccountCodes | null {
+/** The code of TOTP step (or HOTP counter) `step`, or null when the record cannot make one. */
+function codeAt(account: Account, step: number): string | null {
+  const { id, type, secret, algorithm, digits, period } = account;
+  const key = [id, type, secret, algorithm, digits, period, step].join('\n');
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const made = makeCode(account, step);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, made);
+  return made;
+}
+
+function makeCode(account: Account, step: number): string | null {
   try {
-    if (account.type === 'hotp')
-      return { step: account.counter, current: generateCode(account, nowMs), next: null };
-    return {
-      step: timeStep(account.period, nowMs),
-      current: generateCode(account, nowMs),
-      next: nextCode(account, nowMs),
-    };
+    if (account.type === 'hotp') return generateCode({ ...account, counter: step }, 0);
+    return generateCode(account, step * account.period * 1000);
   } catch {
     return null;
   }

@@ -21,13 +21,3 @@ export function generateCode(params: OtpParams, nowMs: number): string {
   const period = parseInteger('period', params.period, [1, Number.MAX_SAFE_INTEGER]);
   return TOTP.generate({ secret, algorithm: params.algorithm, digits, period, timestamp: nowMs });
 }
-
-/**
- * The code after the current one: TOTP for the next time step, HOTP for `counter + 1`.
- * @see https://www.rfc-editor.org/rfc/rfc6238#section-4.2
- */
-export function nextCode(params: OtpParams, nowMs: number): string {
-  if (params.type === 'hotp')
-    return generateCode({ ...params, counter: params.counter + 1 }, nowMs);
-  return generateCode(params, nowMs + params.period * 1000);
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateCode, nextCode } from '../../../lib/otp/code';
+import { generateCode } from '../../../lib/otp/code';
 import { formatCodeForDisplay, secondsLeft } from '../../../lib/otp/step-time';
 import type { OtpParams } from '../../../lib/otp/types';
 import { expectOtpError } from './expect-otp-error';
@@ -43,20 +43,6 @@ describe('generateCode', () => {
     ['a negative HOTP counter', { type: 'hotp', counter: -1 }, 'counter', 'out-of-range'],
   ])('refuses %s', (_, over, field, reason) => {
     expectOtpError(() => generateCode({ ...TOTP, ...over }, 0), field as 'secret', reason);
-  });
-});
-
-describe('nextCode', () => {
-  it('is the code of the next TOTP step', () => {
-    expect(nextCode(TOTP, 1111111109_000)).toBe('14050471');
-    expect(nextCode({ ...TOTP, period: 60 }, 0)).toBe(
-      generateCode({ ...TOTP, period: 60 }, 60_000),
-    );
-  });
-
-  it('is the code of the next HOTP counter', () => {
-    const hotp: OtpParams = { ...TOTP, type: 'hotp', digits: 6, counter: 8 };
-    expect(nextCode(hotp, 0)).toBe('520489');
   });
 });
 
