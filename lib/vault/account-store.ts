@@ -5,6 +5,7 @@ import type { Account, AccountData } from '../otp/types';
 import { openAccount, sealAccount } from './account-codec';
 import { checkAccountData, normalizeSecret } from './account-data';
 import { openAll, sortRecords, type AccountList } from './account-list';
+import { DuplicateIndex, type KnownAccounts } from './duplicate-index';
 import { MAX_ACCOUNTS, VaultError } from './errors';
 import { OpenedRecords } from './opened-records';
 
@@ -30,9 +31,11 @@ function checkId(id: unknown): string {
 export class AccountStore {
   readonly #deps: AccountStoreDeps;
   readonly #opened = new OpenedRecords();
+  readonly #index: DuplicateIndex;
 
   constructor(deps: AccountStoreDeps) {
     this.#deps = deps;
+    this.#index = new DuplicateIndex(deps.crypto);
   }
 
   /** All accounts sorted by `order`; records that do not decrypt are listed in `failed`. */
@@ -44,14 +47,43 @@ export class AccountStore {
     } catch (error) {
       // Locked by a way other than lock() (the session store was emptied): forget too.
       this.#opened.clear();
+      this.#index.clear();
       throw error;
     }
     return openAll(crypto, key, await db.accounts.toArray(), this.#opened);
   }
 
+  /**
+   * The stored accounts as keyed hashes of their secrets and labels, for duplicate checks: only
+   * records new or rewritten since the last call are opened (see {@link DuplicateIndex}).
+   */
+  async known(): Promise<KnownAccounts> {
+    const { db, crypto, dek } = this.#deps;
+    let key: CryptoKey;
+    try {
+      key = await dek();
+    } catch (error) {
+      this.#opened.clear();
+      this.#index.clear();
+      throw error;
+    }
+    return this.#index.refresh(key, await db.accounts.toArray(), async (record) => {
+      const known = this.#opened.get(key, record);
+      if (known) return known;
+      try {
+        const account = await openAccount(crypto, key, record);
+        this.#opened.set(key, record, account);
+        return account;
+      } catch {
+        return undefined;
+      }
+    });
+  }
+
   /** Drops every decrypted account kept in memory (the vault was locked). */
   forget(): void {
     this.#opened.clear();
+    this.#index.clear();
     forgetCodes();
   }
 
