@@ -2,6 +2,7 @@ import type { AccountRecord } from '../db/records';
 import type { VaultDatabase } from '../db/vault-database';
 import { forgetCodes } from '../otp/account-codes';
 import type { Account, AccountData } from '../otp/types';
+import { accountWrites } from '../db/account-writes';
 import { openAccount, sealAccount } from './account-codec';
 import { checkAccountData, normalizeSecret } from './account-data';
 import { openAll, sortRecords, type AccountList } from './account-list';
@@ -32,6 +33,8 @@ export class AccountStore {
   readonly #deps: AccountStoreDeps;
   readonly #opened = new OpenedRecords();
   readonly #index: DuplicateIndex;
+  /** The last {@link known} answer, with the key and the write count it was made under. */
+  #known: { key: CryptoKey; writes: number; value: KnownAccounts } | undefined;
 
   constructor(deps: AccountStoreDeps) {
     this.#deps = deps;
@@ -46,16 +49,16 @@ export class AccountStore {
       key = await dek();
     } catch (error) {
       // Locked by a way other than lock() (the session store was emptied): forget too.
-      this.#opened.clear();
-      this.#index.clear();
+      this.#forgetOpened();
       throw error;
     }
     return openAll(crypto, key, await db.accounts.toArray(), this.#opened);
   }
 
   /**
-   * The stored accounts as keyed hashes of their secrets and labels, for duplicate checks: only
-   * records new or rewritten since the last call are opened (see {@link DuplicateIndex}).
+   * The stored accounts as keyed hashes of their secrets and labels, for duplicate checks. While
+   * nothing was written, the last answer is reused without reading a record; after a write, only
+   * new or rewritten records are opened (see {@link DuplicateIndex}).
    */
   async known(): Promise<KnownAccounts> {
     const { db, crypto, dek } = this.#deps;
@@ -63,13 +66,15 @@ export class AccountStore {
     try {
       key = await dek();
     } catch (error) {
-      this.#opened.clear();
-      this.#index.clear();
+      this.#forgetOpened();
       throw error;
     }
-    return this.#index.refresh(key, await db.accounts.toArray(), async (record) => {
-      const known = this.#opened.get(key, record);
-      if (known) return known;
+    const writes = accountWrites(db);
+    const last = this.#known;
+    if (last && last.key === key && last.writes === writes) return last.value;
+    const value = await this.#index.refresh(key, await db.accounts.toArray(), async (record) => {
+      const opened = this.#opened.get(key, record);
+      if (opened) return opened;
       try {
         const account = await openAccount(crypto, key, record);
         this.#opened.set(key, record, account);
@@ -78,13 +83,20 @@ export class AccountStore {
         return undefined;
       }
     });
+    this.#known = { key, writes, value };
+    return value;
   }
 
   /** Drops every decrypted account kept in memory (the vault was locked). */
   forget(): void {
+    this.#forgetOpened();
+    forgetCodes();
+  }
+
+  #forgetOpened(): void {
     this.#opened.clear();
     this.#index.clear();
-    forgetCodes();
+    this.#known = undefined;
   }
 
   /**

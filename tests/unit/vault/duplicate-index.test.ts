@@ -187,6 +187,18 @@ describe('Vault.knownAccounts', () => {
     expect(await hasSecret(known, { secret: 'DDDDDDDDDDDDDDDD' })).toBe(true);
   });
 
+  it('reads no record again while nothing was written', async () => {
+    const env = await unlockedVault();
+    await env.vault.addAccount(sampleAccount());
+    const first = await env.vault.knownAccounts();
+    const reads = vi.spyOn(env.db.accounts, 'toArray');
+    expect(await env.vault.knownAccounts()).toBe(first);
+    expect(reads).not.toHaveBeenCalled();
+    await env.vault.addAccount(sampleAccount({ secret: 'BBBBBBBBBBBBBBBB', name: 'b' }));
+    expect((await env.vault.knownAccounts()).count).toBe(2);
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+
   it('needs the vault unlocked, and a lock forgets the index', async () => {
     const env = await unlockedVault();
     await env.vault.addAccount(sampleAccount());
