@@ -55,6 +55,8 @@ export function scanHandlers(vault: Vault) {
 export async function scanTab(vault: Vault, tabId?: number) {
   const tab = await targetTab(tabId);
   if (!tab?.id || !isScannableUrl(tab.url)) return { kind: 'unsupported' as const };
+  // A worker's first scan loads zxing's wasm while the tab is captured, not after.
+  void qrReader().prepare();
   let image: EncodedImage;
   try {
     if (!tab.active) await browser.tabs.update(tab.id, { active: true });
