@@ -1,4 +1,9 @@
-import { classifyEntries, commitOutcomes, toAdd, type ClassifiedEntry } from '../import/classify';
+import {
+  classifyAgainstKnown,
+  commitOutcomes,
+  toAdd,
+  type ClassifiedEntry,
+} from '../import/classify';
 import { OTPAUTH_TEXT_FORMAT } from '../import/otpauth-text';
 import { QR_IMAGE_FORMAT } from '../import/qr-text';
 import { kosmoSiteForIssuer } from '../issuer-site';
@@ -18,13 +23,12 @@ interface Committed {
   outcomes: ImportOutcome[];
 }
 
-/** A source's entries, classified against the vault's accounts now. */
+/** A source's entries, classified against the vault's accounts now (by their keyed hashes). */
 export async function classifyAgainst(
   vault: Vault,
   entries: ImportedEntries,
 ): Promise<ClassifiedEntry[]> {
-  const { accounts } = await vault.listAccounts();
-  return classifyEntries(accounts, entries.accounts);
+  return classifyAgainstKnown(await vault.knownAccounts(), entries.accounts);
 }
 
 /**
@@ -41,14 +45,17 @@ export async function commitImport(
   source: ImportedEntries,
   site?: string,
 ): Promise<Committed> {
-  const { accounts: stored } = await vault.listAccounts();
   const byIssuer = !site && QR_FORMATS.has(source.format);
-  const classified = classifyEntries(stored, source.accounts);
+  const classified = await classifyAgainst(vault, source);
+  // The stored accounts are opened only to bind an added QR account by its issuer.
+  const byIssuerEntry = (entry: ClassifiedEntry) =>
+    byIssuer && entry.status !== 'existing' && entry.data.sites.length === 0;
+  const stored = classified.some(byIssuerEntry) ? (await vault.listAccounts()).accounts : [];
   // Where each added entry gives its codes from now on, when this commit binds it.
   const boundTo = classified.map((entry) => {
     if (entry.status === 'existing') return undefined;
     if (site) return site;
-    if (!byIssuer || entry.data.sites.length > 0) return undefined;
+    if (!byIssuerEntry(entry)) return undefined;
     return kosmoSiteForIssuer(stored, entry.data.issuer) ?? undefined;
   });
   const entries = classified.map((entry, i) => ({

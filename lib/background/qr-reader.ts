@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createQrReader, type QrReader } from '../qr/qr-reader';
+import type { EncodedImage } from '../qr/encoded-image';
 import type { RgbaImage } from '../qr/rgba-image';
 import { MAX_IMAGE_PIXELS, imageSize, isDecodableSize } from '../qr/image-header';
 import { ImageUnreadableError, InputError } from './errors';
@@ -22,29 +23,52 @@ export function qrReader(): QrReader {
 }
 
 /**
- * Decodes an image (`data:` URL of a PNG, JPEG, GIF, WebP or BMP, or a tab capture) into pixels
- * for {@link qrReader} with the worker's own APIs: no page, no DOM. The size its header claims is
- * checked before decoding (a small file can claim gigapixels and freeze the worker): over
- * {@link MAX_IMAGE_PIXELS}, or a data URL over {@link MAX_IMAGE_DATA_URL_CHARS}, throws
- * `InputError('error_image_too_large')`; anything unreadable throws `ImageUnreadableError`.
+ * Reads an image (`data:` URL of a PNG, JPEG, GIF, WebP or BMP, or a tab capture) for
+ * {@link qrReader} with the worker's own APIs: no page, no DOM. The size its header claims is
+ * checked before anything decodes it (a small file can claim gigapixels and freeze the worker):
+ * over {@link MAX_IMAGE_PIXELS}, or a data URL over {@link MAX_IMAGE_DATA_URL_CHARS}, throws
+ * `InputError('error_image_too_large')`; a URL that is no image throws `ImageUnreadableError`.
+ * The pixels are decoded only if the reader needs them (see {@link EncodedImage}); they reject
+ * with the same errors for an image the browser cannot decode.
  */
-export async function imageFromDataUrl(dataUrl: string): Promise<RgbaImage> {
+export async function imageFromDataUrl(dataUrl: string): Promise<EncodedImage> {
   if (typeof dataUrl !== 'string' || !/^data:image\//i.test(dataUrl)) {
     throw new ImageUnreadableError();
   }
   if (dataUrl.length > MAX_IMAGE_DATA_URL_CHARS) throw tooLarge();
-  let blob: Blob;
+  const bytes = await dataUrlBytes(dataUrl);
+  const size = imageSize(bytes);
+  if (!size) throw new ImageUnreadableError();
+  if (!isDecodableSize(size)) throw tooLarge();
+  return { bytes, ...size, pixels: () => decodePixels(bytes) };
+}
+
+/**
+ * The bytes of a `data:` URL. Base64 (what captures and file readers give) is decoded here:
+ * `fetch(dataUrl)` took ~50 ms for a 500 KB capture, `Uint8Array.fromBase64` about 1 ms.
+ * @see https://tc39.es/proposal-arraybuffer-base64/
+ */
+async function dataUrlBytes(dataUrl: string): Promise<Uint8Array> {
+  const comma = dataUrl.indexOf(',');
+  const native = Uint8Array as FromBase64;
   try {
-    blob = await (await fetch(dataUrl)).blob();
+    if (comma > 0 && /;base64$/i.test(dataUrl.slice(0, comma)) && native.fromBase64) {
+      return native.fromBase64(dataUrl.slice(comma + 1));
+    }
+    return new Uint8Array(await (await fetch(dataUrl)).arrayBuffer());
   } catch {
     throw new ImageUnreadableError();
   }
-  const size = imageSize(new Uint8Array(await blob.arrayBuffer()));
-  if (!size) throw new ImageUnreadableError();
-  if (!isDecodableSize(size)) throw tooLarge();
+}
+
+/** `Uint8Array.fromBase64` (Chrome 140+), not yet in this TypeScript's lib. */
+type FromBase64 = { fromBase64?: (base64: string) => Uint8Array };
+
+/** The RGBA pixels the browser decodes, for jsQR, a file zxing cannot load, or a drawn box. */
+async function decodePixels(bytes: Uint8Array): Promise<RgbaImage> {
   let bitmap: ImageBitmap;
   try {
-    bitmap = await createImageBitmap(blob);
+    bitmap = await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>]));
   } catch {
     throw new ImageUnreadableError();
   }

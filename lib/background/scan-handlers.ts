@@ -3,6 +3,7 @@ import { readQrTexts } from '../import/qr-text';
 import type { ImportOutcome } from '../import/types';
 import { isKosmoSite } from '../kosmo';
 import { classifyQrText } from '../qr/classify-qr-text';
+import type { EncodedImage } from '../qr/encoded-image';
 import { cropImage, type RgbaImage } from '../qr/rgba-image';
 import type { Vault } from '../vault/vault';
 import { ForbiddenSenderError } from './errors';
@@ -22,10 +23,13 @@ export function isScannableUrl(url: string | undefined): url is string {
   return !!url && !RESTRICTED.test(url);
 }
 
-/** The capture a selection overlay is working on, per tab (the overlay must not be in it). */
-const captures = new Map<number, RgbaImage>();
+/**
+ * The capture a selection overlay is working on, per tab (the overlay must not be in it): its
+ * pixels, decoded while the overlay loads and the user draws.
+ */
+const captures = new Map<number, Promise<RgbaImage>>();
 
-async function otpTexts(image: RgbaImage): Promise<string[]> {
+async function otpTexts(image: RgbaImage | EncodedImage): Promise<string[]> {
   const found = await qrReader().read(image);
   return found.map((qr) => qr.text).filter((text) => classifyQrText(text) !== 'other');
 }
@@ -51,7 +55,9 @@ export function scanHandlers(vault: Vault) {
 export async function scanTab(vault: Vault, tabId?: number) {
   const tab = await targetTab(tabId);
   if (!tab?.id || !isScannableUrl(tab.url)) return { kind: 'unsupported' as const };
-  let image: RgbaImage;
+  // A worker's first scan loads zxing's wasm while the tab is captured, not after.
+  void qrReader().prepare();
+  let image: EncodedImage;
   try {
     if (!tab.active) await browser.tabs.update(tab.id, { active: true });
     image = await imageFromDataUrl(
@@ -65,7 +71,10 @@ export async function scanTab(vault: Vault, tabId?: number) {
   if (texts.length === 1) {
     return { kind: 'done' as const, outcomes: await addFound(vault, texts, originOfUrl(tab.url)) };
   }
-  captures.set(tab.id, image);
+  const pixels = image.pixels();
+  // Read when the user has drawn a box; until then, a failure must not go unhandled.
+  pixels.catch(() => undefined);
+  captures.set(tab.id, pixels);
   try {
     await browser.scripting.executeScript({
       target: { tabId: tab.id },
@@ -82,8 +91,9 @@ export async function scanTab(vault: Vault, tabId?: number) {
 export function regionHandlers(vault: Vault) {
   return {
     'scan.region': async ({ rect, viewportWidth }, { tab, origin }): Promise<ImportOutcome[]> => {
-      const image = tab.id === undefined ? undefined : captures.get(tab.id);
-      if (!image || !(viewportWidth > 0)) throw new ForbiddenSenderError();
+      const capture = tab.id === undefined ? undefined : captures.get(tab.id);
+      if (!capture || !(viewportWidth > 0)) throw new ForbiddenSenderError();
+      const image = await capture;
       const crop = cropImage(image, captureRect(rect, viewportWidth, image.width));
       const texts = await otpTexts(crop);
       if (texts.length === 0) return [{ kind: 'no-qr' }];

@@ -3,6 +3,7 @@ import type { AppError } from '../app-error';
 import { DEFAULT_LIMITS } from '../otp/fields';
 import type { AccountData } from '../otp/types';
 import { normalizeSecret } from '../vault/account-data';
+import { labelKey, type DuplicateKeys, type KnownAccounts } from '../vault/duplicate-index';
 import type { ImportOutcome, PreviewItem, PreviewStatus, SkippedEntry } from './types';
 
 /** An entry of a source, with what adding it would do. */
@@ -13,9 +14,6 @@ export interface ClassifiedEntry {
 }
 
 type Label = Pick<AccountData, 'issuer' | 'name'>;
-
-const labelOf = (account: Label) =>
-  JSON.stringify([account.issuer.normalize('NFC').trim(), account.name.normalize('NFC').trim()]);
 
 /**
  * Says, for every entry of a source, whether it is new, already stored (same key: also when it
@@ -28,14 +26,46 @@ export function classifyEntries(
   stored: readonly (Label & Pick<AccountData, 'secret'>)[],
   accounts: readonly AccountData[],
 ): ClassifiedEntry[] {
-  const secrets = new Set(stored.map((account) => normalizeSecret(account.secret)));
-  const labels = new Set(stored.map(labelOf));
-  const restore = stored.length === 0;
-  return accounts.map((entry) => {
+  const keysOf = (account: Label & Pick<AccountData, 'secret'>) => ({
+    secret: normalizeSecret(account.secret),
+    label: labelKey(account),
+  });
+  const known = stored.map(keysOf);
+  return classifyByKeys(
+    {
+      count: stored.length,
+      secrets: new Set(known.map((keys) => keys.secret)),
+      labels: new Set(known.map((keys) => keys.label)),
+    },
+    accounts,
+    accounts.map(keysOf),
+  );
+}
+
+/**
+ * {@link classifyEntries} against the vault's {@link KnownAccounts} (keyed hashes): no stored
+ * account is opened or copied, however many there are.
+ */
+export async function classifyAgainstKnown(
+  known: KnownAccounts,
+  accounts: readonly AccountData[],
+): Promise<ClassifiedEntry[]> {
+  const keys = await Promise.all(accounts.map((account) => known.keysOf(account)));
+  return classifyByKeys(known, accounts, keys);
+}
+
+function classifyByKeys(
+  known: Omit<KnownAccounts, 'keysOf'>,
+  accounts: readonly AccountData[],
+  keys: readonly DuplicateKeys[],
+): ClassifiedEntry[] {
+  const secrets = new Set(known.secrets);
+  const labels = new Set(known.labels);
+  const restore = known.count === 0;
+  return accounts.map((entry, i) => {
     const { pinned, ...unpinned } = entry;
     const data: AccountData = restore && pinned === true ? entry : unpinned;
-    const secret = normalizeSecret(data.secret);
-    const label = labelOf(data);
+    const { secret, label } = keys[i]!;
     const status: PreviewStatus = secrets.has(secret)
       ? 'existing'
       : labels.has(label)

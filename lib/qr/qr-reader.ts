@@ -1,8 +1,9 @@
 import type { ZXingModuleOverrides } from 'zxing-wasm/reader';
 import type { DecodedQr, QrDecoderName } from './decoded-qr';
+import { isEncoded, type EncodedImage } from './encoded-image';
 import { decodeWithJsqr } from './jsqr-decode';
 import type { RgbaImage } from './rgba-image';
-import { decodeWithZxing, prepareZxing } from './zxing-decode';
+import { decodeFileWithZxing, decodeWithZxing, prepareZxing } from './zxing-decode';
 
 /** Options of {@link createQrReader}. */
 export interface QrReaderOptions {
@@ -37,9 +38,11 @@ export interface QrReaderOptions {
 export interface QrReader {
   /**
    * Every distinct QR text found in `image` (first occurrence kept), in the decoder's order;
-   * `[]` when there is none. Never rejects for an unreadable image or a zxing failure.
+   * `[]` when there is none. Never rejects for a zxing failure. A file ({@link EncodedImage}) is
+   * read by zxing from its bytes; its `pixels` are decoded only when needed (see
+   * {@link EncodedImage}), and their rejection (an unreadable image) is the read's.
    */
-  read(image: RgbaImage): Promise<DecodedQr[]>;
+  read(image: RgbaImage | EncodedImage): Promise<DecodedQr[]>;
   /**
    * Loads zxing-wasm now instead of on the first read (for example while the user drags a
    * box). Resolves `true` when it is ready, `false` when it could not load (reads use jsQR);
@@ -82,26 +85,50 @@ export function createQrReader(options: QrReaderOptions): QrReader {
     return zxing;
   }
 
+  /** The pixels of `image`, decoded at most once per read. */
+  function pixelsOf(image: RgbaImage | EncodedImage): () => Promise<RgbaImage> {
+    if (!isEncoded(image)) return () => Promise.resolve(image);
+    let pixels: Promise<RgbaImage> | undefined;
+    return () => (pixels ??= image.pixels());
+  }
+
+  /** zxing on the file's bytes, then on its pixels if its own decoder cannot load the file. */
+  async function zxingRead(
+    overrides: ZXingModuleOverrides,
+    image: RgbaImage | EncodedImage,
+    pixels: () => Promise<RgbaImage>,
+  ): Promise<DecodedQr[]> {
+    if (isEncoded(image)) {
+      const found = await decodeFileWithZxing(image.bytes, overrides, maxSymbols);
+      if (found) return found;
+    }
+    const rgba = await pixels().catch(() => undefined);
+    // An image the browser cannot decode either: the jsQR step asks again and rejects.
+    if (!rgba) throw new PixelsUnavailable();
+    return decodeWithZxing(rgba, overrides, maxSymbols);
+  }
+
   /** `read.zxing`: whether zxing read this image (found something or nothing) without failing. */
   async function runDecoder(
     name: QrDecoderName,
-    image: RgbaImage,
+    image: RgbaImage | EncodedImage,
+    pixels: () => Promise<RgbaImage>,
     read: { zxing: boolean },
   ): Promise<DecodedQr[]> {
     if (name === 'jsqr') {
       // After zxing read the image, jsQR would only spend ~0.5 s finding nothing on a capture:
       // it gets a second look at small crops (a box the user drew), or everything without zxing.
       if (read.zxing && image.width * image.height > jsqrMaxPixels) return [];
-      return decodeWithJsqr(image, maxSymbols);
+      return decodeWithJsqr(await pixels(), maxSymbols);
     }
     const overrides = await loadZxing();
     if (!overrides) return [];
     try {
-      const found = await decodeWithZxing(image, overrides, maxSymbols);
+      const found = await zxingRead(overrides, image, pixels);
       read.zxing = true;
       return found;
     } catch (error) {
-      options.onZxingError?.(error);
+      if (!(error instanceof PixelsUnavailable)) options.onZxingError?.(error);
       return [];
     }
   }
@@ -109,10 +136,12 @@ export function createQrReader(options: QrReaderOptions): QrReader {
   return {
     async read(image) {
       const state = { zxing: false };
+      const pixels = pixelsOf(image);
       for (const name of decoders) {
-        const found = uniqueTexts(await runDecoder(name, image, state));
+        const found = uniqueTexts(await runDecoder(name, image, pixels, state));
         if (found.length > 0) return found.slice(0, maxSymbols);
       }
+      if (!state.zxing) await pixels();
       return [];
     },
     async prepare() {
@@ -120,6 +149,9 @@ export function createQrReader(options: QrReaderOptions): QrReader {
     },
   };
 }
+
+/** zxing could not get at the pixels: not a zxing failure, the image's own problem. */
+class PixelsUnavailable extends Error {}
 
 /** Drops empty texts and repeats of a text already found. */
 function uniqueTexts(found: readonly DecodedQr[]): DecodedQr[] {

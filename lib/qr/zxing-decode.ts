@@ -1,6 +1,7 @@
 import {
   prepareZXingModule,
   readBarcodes,
+  type ReadResult,
   type ReaderOptions,
   type ZXingModuleOverrides,
 } from 'zxing-wasm/reader';
@@ -52,7 +53,32 @@ export async function decodeWithZxing(
   maxSymbols: number,
 ): Promise<DecodedQr[]> {
   await prepareZXingModule({ overrides, fireImmediately: true });
-  const results = await readBarcodes(asImageData(image), readerOptions(maxSymbols));
+  return found(await readBarcodes(asImageData(image), readerOptions(maxSymbols)));
+}
+
+/**
+ * Reads QR codes from an image file's bytes with zxing-wasm's own decoder (stb_image: PNG, JPEG,
+ * GIF, BMP), which loads it straight into grey levels. `undefined` when that decoder cannot load
+ * the file (WebP, a damaged file): the caller decodes the pixels another way.
+ * @see https://github.com/Sec-ant/zxing-wasm#readbarcodes
+ */
+export async function decodeFileWithZxing(
+  bytes: Uint8Array,
+  overrides: ZXingModuleOverrides,
+  maxSymbols: number,
+): Promise<DecodedQr[] | undefined> {
+  await prepareZXingModule({ overrides, fireImmediately: true });
+  const results = await readBarcodes(bytes, readerOptions(maxSymbols));
+  // A file it cannot load comes back as one invalid result with an error and no format.
+  if (
+    results.some((result) => !result.isValid && String(result.format) === '' && result.error !== '')
+  ) {
+    return undefined;
+  }
+  return found(results);
+}
+
+function found(results: ReadResult[]): DecodedQr[] {
   return results
     .filter((result) => result.isValid)
     .map((result) => {

@@ -2,9 +2,11 @@ import type { AccountRecord } from '../db/records';
 import type { VaultDatabase } from '../db/vault-database';
 import { forgetCodes } from '../otp/account-codes';
 import type { Account, AccountData } from '../otp/types';
+import { accountWrites } from '../db/account-writes';
 import { openAccount, sealAccount } from './account-codec';
 import { checkAccountData, normalizeSecret } from './account-data';
 import { openAll, sortRecords, type AccountList } from './account-list';
+import { DuplicateIndex, type KnownAccounts } from './duplicate-index';
 import { MAX_ACCOUNTS, VaultError } from './errors';
 import { OpenedRecords } from './opened-records';
 
@@ -30,9 +32,13 @@ function checkId(id: unknown): string {
 export class AccountStore {
   readonly #deps: AccountStoreDeps;
   readonly #opened = new OpenedRecords();
+  readonly #index: DuplicateIndex;
+  /** The last {@link known} answer, with the key and the write count it was made under. */
+  #known: { key: CryptoKey; writes: number; value: KnownAccounts } | undefined;
 
   constructor(deps: AccountStoreDeps) {
     this.#deps = deps;
+    this.#index = new DuplicateIndex(deps.crypto);
   }
 
   /** All accounts sorted by `order`; records that do not decrypt are listed in `failed`. */
@@ -43,16 +49,54 @@ export class AccountStore {
       key = await dek();
     } catch (error) {
       // Locked by a way other than lock() (the session store was emptied): forget too.
-      this.#opened.clear();
+      this.#forgetOpened();
       throw error;
     }
     return openAll(crypto, key, await db.accounts.toArray(), this.#opened);
   }
 
+  /**
+   * The stored accounts as keyed hashes of their secrets and labels, for duplicate checks. While
+   * nothing was written, the last answer is reused without reading a record; after a write, only
+   * new or rewritten records are opened (see {@link DuplicateIndex}).
+   */
+  async known(): Promise<KnownAccounts> {
+    const { db, crypto, dek } = this.#deps;
+    let key: CryptoKey;
+    try {
+      key = await dek();
+    } catch (error) {
+      this.#forgetOpened();
+      throw error;
+    }
+    const writes = accountWrites(db);
+    const last = this.#known;
+    if (last && last.key === key && last.writes === writes) return last.value;
+    const value = await this.#index.refresh(key, await db.accounts.toArray(), async (record) => {
+      const opened = this.#opened.get(key, record);
+      if (opened) return opened;
+      try {
+        const account = await openAccount(crypto, key, record);
+        this.#opened.set(key, record, account);
+        return account;
+      } catch {
+        return undefined;
+      }
+    });
+    this.#known = { key, writes, value };
+    return value;
+  }
+
   /** Drops every decrypted account kept in memory (the vault was locked). */
   forget(): void {
-    this.#opened.clear();
+    this.#forgetOpened();
     forgetCodes();
+  }
+
+  #forgetOpened(): void {
+    this.#opened.clear();
+    this.#index.clear();
+    this.#known = undefined;
   }
 
   /**

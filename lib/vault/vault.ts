@@ -1,5 +1,6 @@
 import type { Account, AccountData } from '../otp/types';
 import type { AccountList } from './account-list';
+import type { KnownAccounts } from './duplicate-index';
 import { AccountStore } from './account-store';
 import { VaultError } from './errors';
 import type { KdfParams } from '../crypto/kdf-params';
@@ -212,6 +213,11 @@ export class Vault {
   /** Moves `ids` to the front in the given order (see {@link AccountStore.reorder}). */
   reorder(ids: string[]): Promise<void> {
     return this.#accounts.reorder(ids);
+  }
+
+  /** The stored accounts as keyed hashes, for duplicate checks (see {@link KnownAccounts}). */
+  knownAccounts(): Promise<KnownAccounts> {
+    return this.#accounts.known();
   }
 
   /** The account with this secret (normalised Base32), for duplicate checks. */

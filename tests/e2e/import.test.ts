@@ -10,6 +10,7 @@ import { KosmoSite, replicaHook, setupKeyOf, startReplica } from './support/kosm
 import { awayFromStepEdge, oathtoolTotp } from './support/oathtool';
 import { PopupPage } from './support/popup-page';
 import { sendFromPage } from './support/messages';
+import { keycloakUri, qrCanvas } from '../unit/qr/hard-set';
 
 describe('importing what a PC user has: a saved QR image, a Google export', () => {
   let replica: Awaited<ReturnType<typeof startReplica>>;
@@ -126,5 +127,31 @@ describe('importing what a PC user has: a saved QR image, a Google export', () =
     const popup = await PopupPage.open(browser);
     await expect.poll(() => popup.accounts().count()).toBeGreaterThanOrEqual(13);
     expect(await popup.page.getByText('山田 太郎').count()).toBe(1);
+  });
+
+  it('answers a damaged image and a non-image clearly, and reads a WebP QR code', async () => {
+    const manage = await browser.context.newPage();
+    await manage.goto(browser.url('manage.html'));
+    const preview = (dataUrl: string) =>
+      sendFromPage(manage, 'import.preview', { source: { kind: 'image', name: 'x', dataUrl } });
+    // A PNG whose header is fine (100×100) but whose pixels are noise.
+    const damaged = Buffer.concat([
+      Buffer.from('\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x64\0\0\0\x64\x08\x06\0\0\0', 'latin1'),
+      Buffer.alloc(2000, 0x5a),
+    ]);
+    for (const dataUrl of [
+      `data:image/png;base64,${damaged.toString('base64')}`,
+      'data:image/png;base64,not*base64',
+      `data:image/png;base64,${Buffer.from('just some text').toString('base64')}`,
+    ]) {
+      const reply = await preview(dataUrl);
+      expect(reply.ok ? reply.value : reply.error).toEqual({ key: 'error_image_unreadable' });
+    }
+    // zxing's own decoder reads no WebP: the browser decodes it for the reader.
+    const uri = keycloakUri('webp-user', 11);
+    const webp = await qrCanvas(uri, { modulePx: 4, canvasPx: 400 }).encode('webp', 90);
+    const reply = await preview(`data:image/webp;base64,${webp.toString('base64')}`);
+    expect(reply.ok && reply.value.items.map((item) => item.status)).toEqual(['new']);
+    await manage.close();
   });
 });
