@@ -71,9 +71,6 @@ export function startContent(
     },
     openUnlock,
     waitForUnlock,
-    // Codes are asked once the worker has the outcome (a refusal gives a used step back), but a
-    // slow answer never holds the fill for long.
-    ready: Promise.race([outcome, new Promise((resolve) => setTimeout(resolve, 3_000))]),
     reportSubmit: (ref, code) => void sendMessage('otp.submitted', { ref, code }),
   });
   const notes = createScope();

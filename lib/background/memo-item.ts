@@ -1,0 +1,46 @@
+/** A stored value as the worker reads and writes it (the shape of lib/storage.ts's items). */
+export interface HeldValue<T> {
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+}
+
+/** What {@link memoItem} needs of a stored item: reads, writes and change events. */
+interface WatchedItem<T> extends HeldValue<T> {
+  /** Calls back after every change of the stored value (also one made elsewhere). */
+  watch(onChange: () => void): () => void;
+}
+
+/**
+ * `item`, read from storage once and then answered from memory: each `chrome.storage` read is a
+ * round trip through the browser process, which is busy while a page loads — just when a login
+ * page asks for its code. Writes go through to storage and into memory at once; a change made
+ * anywhere else (another page, a removal) drops the copy, and the next read asks storage again.
+ * A read that fails is not kept. The copy lives as long as the service worker.
+ */
+export function memoItem<T>(item: WatchedItem<T>): HeldValue<T> {
+  let held: Promise<T> | undefined;
+  item.watch(() => {
+    held = undefined;
+  });
+  return {
+    getValue() {
+      if (held) return held;
+      const read = item.getValue();
+      held = read;
+      read.catch(() => {
+        if (held === read) held = undefined;
+      });
+      return read;
+    },
+    async setValue(value) {
+      const written = Promise.resolve(value);
+      held = written;
+      try {
+        await item.setValue(value);
+      } catch (error) {
+        if (held === written) held = undefined;
+        throw error;
+      }
+    },
+  };
+}
