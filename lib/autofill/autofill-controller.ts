@@ -209,7 +209,7 @@ export function startAutofill(deps: AutofillDeps): Autofill {
   const view = deps.doc.defaultView;
   if (view) {
     scope.listen(view, 'resize', place, { passive: true });
-    // document_idle can come before the page's style sheets apply: place again once they have.
+    // The HTML is parsed before the page's style sheets may apply: place again once they have.
     scope.listen(view, 'load', place);
     scope.listen(view, 'scroll', place, { passive: true, capture: true });
   }

@@ -94,6 +94,10 @@ export function startBackground(): void {
   startWelcome();
   // Permissions can be revoked at chrome://extensions; registrations follow what is granted.
   browser.permissions.onRemoved.addListener(() => void syncSiteScripts());
+  // A new version may register the allowed sites' script differently (e.g. when it starts).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') void syncSiteScripts();
+  });
   startAutoLock(vault);
   syncService.start();
 }
