@@ -6,20 +6,23 @@ export interface HeldValue<T> {
 
 /** What {@link memoItem} needs of a stored item: reads, writes and change events. */
 interface WatchedItem<T> extends HeldValue<T> {
-  /** Calls back after every change of the stored value (also one made elsewhere). */
-  watch(onChange: () => void): () => void;
+  /** Calls back with the new value after every change (also one made elsewhere). */
+  watch(onChange: (value: T) => void): () => void;
 }
 
 /**
  * `item`, read from storage once and then answered from memory: each `chrome.storage` read is a
  * round trip through the browser process, which is busy while a page loads — just when a login
- * page asks for its code. Writes go through to storage and into memory at once; a change made
- * anywhere else (another page, a removal) drops the copy, and the next read asks storage again.
- * A read that fails is not kept. The copy lives as long as the service worker.
+ * page asks for its code. Writes go through to storage and into memory at once; any other change
+ * (made elsewhere, a removal, or not the last value written here) drops the copy, and the next
+ * read asks storage again. A read that fails is not kept. The copy lives as long as the worker.
  */
 export function memoItem<T>(item: WatchedItem<T>): HeldValue<T> {
   let held: Promise<T> | undefined;
-  item.watch(() => {
+  // The last value written here, as JSON: its own change event leaves the copy alone.
+  let written: string | undefined;
+  item.watch((value) => {
+    if (written !== undefined && JSON.stringify(value) === written) return;
     held = undefined;
   });
   return {
@@ -33,12 +36,14 @@ export function memoItem<T>(item: WatchedItem<T>): HeldValue<T> {
       return read;
     },
     async setValue(value) {
-      const written = Promise.resolve(value);
-      held = written;
+      const mine = Promise.resolve(value);
+      held = mine;
+      written = JSON.stringify(value);
       try {
         await item.setValue(value);
       } catch (error) {
-        if (held === written) held = undefined;
+        if (held === mine) held = undefined;
+        written = undefined;
         throw error;
       }
     },

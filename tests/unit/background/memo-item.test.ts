@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { memoItem } from '../../../lib/background/memo-item';
 import { usedStepsItem, type UsedStep } from '../../../lib/storage';
@@ -12,6 +12,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('a stored value held in the worker’s memory', () => {
   beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.restoreAllMocks());
 
   it('reads storage once, then answers from memory', async () => {
     await usedStepsItem.setValue(A);
@@ -45,6 +46,20 @@ describe('a stored value held in the worker’s memory', () => {
     await settle();
     expect(await usedStepsItem.getValue()).toEqual(C);
     expect(await held.getValue()).toEqual(C);
+  });
+
+  it('keeps its copy through the change event of its own write, not through a later one', async () => {
+    const held = memoItem(usedStepsItem);
+    await held.setValue(A);
+    await settle();
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect(await held.getValue()).toEqual(A);
+    expect(reads).not.toHaveBeenCalled();
+    // Another page writes something else: the copy is dropped, and storage read again.
+    await usedStepsItem.setValue(B);
+    await settle();
+    expect(await held.getValue()).toEqual(B);
+    expect(reads).toHaveBeenCalledTimes(1);
   });
 
   it('keeps neither a read nor a write that failed', async () => {
