@@ -137,9 +137,9 @@ export function startAutofill(deps: AutofillDeps): Autofill {
   const refresh = async () => {
     cancelTimer();
     const current = target;
-    if (!current || !badge) return;
+    if (!current) return;
     const reply = await deps.requestCodes(hints());
-    if (current !== target || !reply.ok) return;
+    if (current !== target || !reply.ok || !badge) return;
     const codes = reply.value;
     if (codes.vault !== 'unlocked') {
       badge.showLocked(deps.openUnlock);
@@ -184,9 +184,10 @@ export function startAutofill(deps: AutofillDeps): Autofill {
     badge?.remove();
     target = found;
     autoDone = false;
+    // Asked first: the badge is built while the worker answers.
+    void refresh();
     badge = createBadge(scope, deps.doc, input, deps);
     watchSubmit(found, input);
-    void refresh();
   };
 
   // The code we filled leaves with the form: the worker marks its step used (Keycloak refuses

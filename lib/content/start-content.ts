@@ -46,19 +46,6 @@ export function startContent(
   const outcome = sendMessage('page.outcome', readPageReport(document))
     .then((reply) => (reply.ok ? reply.value : null))
     .catch(() => null);
-  const enrollment = startEnrollment({
-    doc: document,
-    t,
-    lang: uiLanguage(),
-    hostname: location.hostname,
-    enroll: (source, hints) => sendMessage('enroll.add', { source, hints }),
-    recordDevice: (ref, label, code) =>
-      void sendMessage('enroll.device', code ? { ref, label, code } : { ref, label }),
-    requestCode: (ref) => sendMessage('enroll.code', { ref }),
-    openUnlock: () => sendMessage('ui.open-unlock', undefined),
-    waitForUnlock,
-    onSetupPage: (setup) => void sendMessage('enroll.page', { setup }),
-  });
   const autofill = startAutofill({
     doc: document,
     t,
@@ -72,6 +59,20 @@ export function startContent(
     openUnlock,
     waitForUnlock,
     reportSubmit: (ref, code) => void sendMessage('otp.submitted', { ref, code }),
+  });
+  // After the OTP field's code request, which is the one a login page waits for.
+  const enrollment = startEnrollment({
+    doc: document,
+    t,
+    lang: uiLanguage(),
+    hostname: location.hostname,
+    enroll: (source, hints) => sendMessage('enroll.add', { source, hints }),
+    recordDevice: (ref, label, code) =>
+      void sendMessage('enroll.device', code ? { ref, label, code } : { ref, label }),
+    requestCode: (ref) => sendMessage('enroll.code', { ref }),
+    openUnlock: () => sendMessage('ui.open-unlock', undefined),
+    waitForUnlock,
+    onSetupPage: (setup) => void sendMessage('enroll.page', { setup }),
   });
   const notes = createScope();
   void outcome.then((refusal) => {
