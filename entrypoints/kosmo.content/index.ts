@@ -1,12 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startContent } from '../../lib/content/start-content';
+import { whenParsed } from '../../lib/content/when-parsed';
 
 export default defineContentScript({
   matches: ['https://*.kosmo-web.jp/*'],
-  runAt: 'document_idle',
+  runAt: 'document_start',
   // WXT's start notice by postMessage would tell every page our extension id.
   noScriptStartedPostMessage: true,
+  // At document_start, to start as soon as the HTML is parsed (whenParsed), not at document_idle.
   main: (ctx) => {
-    startContent(ctx, { generic: false });
+    ctx.onInvalidated(whenParsed(document, () => startContent(ctx, { generic: false })));
   },
 });

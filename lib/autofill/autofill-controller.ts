@@ -24,11 +24,6 @@ interface AutofillDeps {
   openUnlock: () => void;
   /** Calls back once the vault is unlocked; stops waiting when `scope` stops. */
   waitForUnlock: (scope: Scope, then: () => void) => void;
-  /**
-   * Settles once the worker heard what this page says about the last submit (a refusal gives
-   * back the step it marked used): codes are asked for after it.
-   */
-  ready?: Promise<unknown>;
   /** A form holding the code we filled is being submitted: its step is used from now on. */
   reportSubmit?: (ref: string, code: string) => void;
 }
@@ -137,13 +132,14 @@ export function startAutofill(deps: AutofillDeps): Autofill {
     later(code.secondsLeft);
   };
 
+  // Asked at once, beside this page's report on the submit before it (`page.outcome`): the
+  // worker answers after it has applied that report (a refusal gives a used step back).
   const refresh = async () => {
     cancelTimer();
-    await deps.ready;
     const current = target;
-    if (!current || !badge) return;
+    if (!current) return;
     const reply = await deps.requestCodes(hints());
-    if (current !== target || !reply.ok) return;
+    if (current !== target || !reply.ok || !badge) return;
     const codes = reply.value;
     if (codes.vault !== 'unlocked') {
       badge.showLocked(deps.openUnlock);
@@ -164,7 +160,6 @@ export function startAutofill(deps: AutofillDeps): Autofill {
       return later(code.waitSeconds);
     }
     if (code.secondsLeft <= MIN_SECONDS) return later(code.secondsLeft);
-    badge.showCode(code, () => fill(code, false));
     const value = currentValue(current);
     // First fill into an empty field; later, only our own expired code is replaced. A field the
     // user typed in, or emptied after our fill, is theirs.
@@ -173,8 +168,10 @@ export function startAutofill(deps: AutofillDeps): Autofill {
     if (codes.autoFill && (first || renew)) {
       autoDone = true;
       if (first) choice.select?.select();
+      // Filled before the badge is drawn: placing the badge measures the page (a layout).
       fill(code, first && codes.submitAfterFill);
     }
+    badge.showCode(code, () => fill(code, false));
     // Keep the badge's code current; a new one replaces our own fill, never the user's typing.
     later(code.secondsLeft);
   };
@@ -187,9 +184,10 @@ export function startAutofill(deps: AutofillDeps): Autofill {
     badge?.remove();
     target = found;
     autoDone = false;
+    // Asked first: the badge is built while the worker answers.
+    void refresh();
     badge = createBadge(scope, deps.doc, input, deps);
     watchSubmit(found, input);
-    void refresh();
   };
 
   // The code we filled leaves with the form: the worker marks its step used (Keycloak refuses
@@ -212,7 +210,7 @@ export function startAutofill(deps: AutofillDeps): Autofill {
   const view = deps.doc.defaultView;
   if (view) {
     scope.listen(view, 'resize', place, { passive: true });
-    // document_idle can come before the page's style sheets apply: place again once they have.
+    // The HTML is parsed before the page's style sheets may apply: place again once they have.
     scope.listen(view, 'load', place);
     scope.listen(view, 'scroll', place, { passive: true, capture: true });
   }

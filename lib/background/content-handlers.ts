@@ -8,10 +8,10 @@ import { secondsLeft, secondsUntilUnused } from '../otp/step-time';
 import { replacedByEnrollment, withoutPendingTwins } from '../otp/pending';
 import { parseOtpauthUri } from '../otp/uri';
 import { validateAccountData } from '../otp/account';
-import type { AccountData } from '../otp/types';
+import type { Account, AccountData } from '../otp/types';
 import { classifyQrText } from '../qr/classify-qr-text';
 import { deviceNameFor } from '../settings';
-import { settingsItem, usedStepsItem } from '../storage';
+import { settingsItem } from '../storage';
 import { siteAccounts } from '../site-accounts';
 import { VaultError } from '../vault/errors';
 import type { Vault } from '../vault/vault';
@@ -19,8 +19,9 @@ import { NoOtpQrError } from './errors';
 import { imageFromDataUrl, qrReader } from './qr-reader';
 import type { ContentHandlers } from './routes';
 import { commitImport } from './import-commit';
+import { storedFillStores, type FillStores } from './fill-stores';
 import { claimForUser, pageUser } from './page-user';
-import { boundAccount, recordSubmit } from './submissions';
+import { boundAccount, outcomeHeard, recordSubmit } from './submissions';
 
 /**
  * Everything a content script may ask, on KOSMO or a site the user allowed. Each handler gets the
@@ -29,8 +30,14 @@ import { boundAccount, recordSubmit } from './submissions';
  * - a Keycloak setup page: add the account it shows, record the device name the user kept;
  * - an OTP field: the codes of the accounts bound to exactly this origin, for the page's user;
  * - either: show the user where to unlock.
+ * `stores`: the worker passes the copies it holds in memory (a code request while the login page
+ * loads then reads no storage but the vault).
  */
-export function contentHandlers(vault: Vault, now: CodeClock = Date.now) {
+export function contentHandlers(
+  vault: Vault,
+  now: CodeClock = Date.now,
+  stores: FillStores = storedFillStores,
+) {
   return {
     'enroll.add': async ({ source, hints }, { origin }) => {
       const status = await vault.status();
@@ -63,7 +70,7 @@ export function contentHandlers(vault: Vault, now: CodeClock = Date.now) {
       const account = await boundAccount(vault, ref, from.origin);
       const deviceName = label.trim().slice(0, 255);
       if (deviceName) await vault.updateAccount(account.id, { deviceName });
-      await recordSubmit(vault, now, from, { ref, code, kind: 'setup' });
+      await recordSubmit(vault, now, from, { ref, code, kind: 'setup' }, stores);
       return null;
     },
     'enroll.code': async ({ ref }, { origin }) => {
@@ -72,15 +79,16 @@ export function contentHandlers(vault: Vault, now: CodeClock = Date.now) {
       return { code, refreshIn };
     },
     'otp.codes': async (hints, from): Promise<SiteCodes> => {
-      const status = await vault.status();
-      if (status !== 'unlocked') return { vault: status };
-      const { autoFill, submitAfterFill } = await settingsItem.getValue();
-      const { accounts } = await vault.listAccounts();
+      // The page's report on the submit before it comes alongside; it may change the used steps.
+      await outcomeHeard(from, now, stores);
+      const accounts = await unlockedAccounts(vault);
+      if (!accounts) return { vault: await lockedStatus(vault) };
+      const { autoFill, submitAfterFill } = await stores.settings.getValue();
       // Only the named user's accounts: several people may share this PC and this site.
-      const user = await pageUser(hints, from);
+      const user = await pageUser(hints, from, Date.now, stores.loginUsers);
       const here = siteAccounts(accounts, { origin: from.origin, user });
       await claimForUser(vault, here.fitting, user);
-      const used = await usedStepsItem.getValue();
+      const used = await stores.usedSteps.getValue();
       const codes = withoutPendingTwins(here.fitting, from.origin).map((a) => {
         const at = now(a.sites);
         const code = {
@@ -108,6 +116,24 @@ export function contentHandlers(vault: Vault, now: CodeClock = Date.now) {
       return null;
     },
   } satisfies ContentHandlers;
+}
+
+/**
+ * The accounts, or null while the vault is locked (or there is none): one read of the vault when
+ * it is open, rather than asking its status first.
+ */
+async function unlockedAccounts(vault: Vault): Promise<Account[] | null> {
+  try {
+    return (await vault.listAccounts()).accounts;
+  } catch (error) {
+    if (error instanceof VaultError && error.code === 'locked') return null;
+    throw error;
+  }
+}
+
+/** Why {@link unlockedAccounts} found none: `locked`, or `none` before a vault exists. */
+async function lockedStatus(vault: Vault): Promise<'locked' | 'none'> {
+  return (await vault.status()) === 'none' ? 'none' : 'locked';
 }
 
 /** The account a setup page offers: its key with the shown policy, or the OTP QR code's URI. */

@@ -2,6 +2,7 @@ import type { PageHints } from '../messaging';
 import type { Account } from '../otp/types';
 import { loginUsersItem, type LoginUser } from '../storage';
 import type { Vault } from '../vault/vault';
+import type { HeldValue } from './memo-item';
 import type { ContentHandlers } from './routes';
 import type { ContentSender } from './senders';
 
@@ -23,6 +24,9 @@ export function cleanUser(value: unknown): string | null {
 
 const keyOf = ({ origin, tab }: ContentSender) => `${tab.id ?? ''} ${origin}`;
 
+/** Where the user names sent by login forms are kept: the stored item, or the worker's copy. */
+type LoginUsers = HeldValue<Record<string, LoginUser>>;
+
 /**
  * Who is signing in on the page asking: the user name the page shows (Keycloak's
  * `#kc-attempted-username`), else the one its login form sent from the same tab and origin a
@@ -32,10 +36,11 @@ export async function pageUser(
   hints: PageHints | undefined,
   from: ContentSender,
   now: () => number = Date.now,
+  loginUsers: LoginUsers = loginUsersItem,
 ): Promise<string | null> {
   const shown = cleanUser(hints?.user);
   if (shown) return shown;
-  const typed = (await loginUsersItem.getValue())[keyOf(from)];
+  const typed = (await loginUsers.getValue())[keyOf(from)];
   return typed && now() - typed.at < LOGIN_USER_TTL_MS ? typed.user : null;
 }
 
@@ -56,19 +61,22 @@ export async function claimForUser(
 }
 
 /** The login form's side: remember the user name sent, per tab and origin, in memory only. */
-export function loginUserHandlers(now: () => number = Date.now) {
+export function loginUserHandlers(
+  now: () => number = Date.now,
+  loginUsers: LoginUsers = loginUsersItem,
+) {
   return {
     'login.user': async ({ user }, from) => {
       const clean = cleanUser(user);
       if (!clean) return null;
       const at = now();
-      const kept = Object.entries(await loginUsersItem.getValue())
+      const kept = Object.entries(await loginUsers.getValue())
         .filter(([key, entry]) => key !== keyOf(from) && at - entry.at < LOGIN_USER_TTL_MS)
         .sort(([, a], [, b]) => b.at - a.at)
         .slice(0, LOGIN_USERS_MAX - 1);
       const next: Record<string, LoginUser> = Object.fromEntries(kept);
       next[keyOf(from)] = { user: clean, at };
-      await loginUsersItem.setValue(next);
+      await loginUsers.setValue(next);
       return null;
     },
   } satisfies ContentHandlers;

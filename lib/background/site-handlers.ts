@@ -44,7 +44,7 @@ export async function syncSiteScripts(): Promise<void> {
       id: SCRIPT_ID,
       matches: origins.map((o) => `${o}/*`),
       js: ['content-scripts/sites.js'],
-      runAt: 'document_idle',
+      runAt: 'document_start',
       allFrames: false,
       persistAcrossSessions: true,
     },

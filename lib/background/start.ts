@@ -21,6 +21,7 @@ import { backupHandlers } from './backup-handlers';
 import { chooseHandlers } from './choose-handlers';
 import { clipboardHandlers } from './clipboard';
 import { contentHandlers } from './content-handlers';
+import { heldFillStores } from './fill-stores';
 import { exportHandlers } from './export-handlers';
 import { importHandlers } from './import-handlers';
 import { manageHandlers } from './manage-handlers';
@@ -54,7 +55,9 @@ export function startBackground(): void {
   const vault = new Vault({ db, crypto, session: sessionStore, now: () => Date.now() });
   const notifyUnlocked = startUnlockWaiters(extensionId, isAllowedOrigin);
   const now = startClock();
-  const content = contentHandlers(vault, now);
+  // One copy in memory of what a login page's code request reads, shared by its handlers.
+  const fill = heldFillStores();
+  const content = contentHandlers(vault, now, fill);
   const session = new SessionKey(sessionStore, crypto);
   const sync = { db, crypto, session, area: browserSyncArea, now: () => Date.now() };
   const syncService = new SyncService(sync);
@@ -80,11 +83,11 @@ export function startBackground(): void {
     ...forContent({
       ...content,
       ...chooseHandlers(vault, (hints, from) => content['otp.codes'](hints, from)),
-      ...loginUserHandlers(),
+      ...loginUserHandlers(Date.now, fill.loginUsers),
       ...toolbarHintHandlers(),
     }),
     ...forContent(recoveryContentHandlers(vault, { awaiting: recoveryAwaitItem, now: Date.now })),
-    ...forContent({ ...contentHandlers(vault, now), ...submissionHandlers(vault, now) }),
+    ...forContent({ ...content, ...submissionHandlers(vault, now, fill) }),
     // The overlay may run on any page the user scanned; the handler needs that tab's capture.
     ...forOverlay(regionHandlers(vault)),
   } satisfies Routes;
@@ -96,6 +99,10 @@ export function startBackground(): void {
   startWelcome();
   // Permissions can be revoked at chrome://extensions; registrations follow what is granted.
   browser.permissions.onRemoved.addListener(() => void syncSiteScripts());
+  // A new version may register the allowed sites' script differently (e.g. when it starts).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') void syncSiteScripts();
+  });
   startAutoLock(vault);
   syncService.start();
 }

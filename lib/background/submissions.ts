@@ -4,16 +4,12 @@ import { stepOfCode } from '../otp/code-timing';
 import { secondsUntilUnused } from '../otp/step-time';
 import { deviceState, isFreshRefusal, refusalReason } from '../otp/refusal-reason';
 import type { Account } from '../otp/types';
-import {
-  clockCorrectionItem,
-  submissionsItem,
-  usedStepsItem,
-  type AwaitedSubmit,
-  type UsedStep,
-} from '../storage';
+import { clockCorrectionItem, type AwaitedSubmit, type UsedStep } from '../storage';
 import type { Vault } from '../vault/vault';
 import { correctClock, measureSiteClock } from './site-clock';
 import { ForbiddenSenderError } from './errors';
+import { storedFillStores, type FillStores } from './fill-stores';
+import { OutcomeGate } from './outcome-gate';
 import type { ContentHandlers } from './routes';
 import type { ContentSender } from './senders';
 
@@ -21,6 +17,8 @@ import type { ContentSender } from './senders';
 const AWAIT_MS = 10 * 60_000;
 /** Used steps older than this can no longer matter (no code lives that long). */
 const USED_KEEP_MS = 24 * 3_600_000;
+/** How long a code request waits for its page's outcome (the content script waited as long). */
+const OUTCOME_WAIT_MS = 3_000;
 
 /**
  * What happens to a code after it leaves a page we filled. As the form is submitted the content
@@ -30,11 +28,18 @@ const USED_KEEP_MS = 24 * 3_600_000;
  * origin in the tab reports what it is (`page.outcome`): a refusal undoes the used step and gets
  * its likely cause; anything else confirms a pending account and clears its refusals.
  */
-export function submissionHandlers(vault: Vault, now: CodeClock) {
+export function submissionHandlers(
+  vault: Vault,
+  now: CodeClock,
+  stores: FillStores = storedFillStores,
+) {
   return {
     'otp.submitted': ({ ref, code }, from) =>
-      recordSubmit(vault, now, from, { ref, code, kind: 'login' }).then(() => null),
-    'page.outcome': (report, from) => serial(() => pageOutcome(vault, now, from, report)),
+      recordSubmit(vault, now, from, { ref, code, kind: 'login' }, stores).then(() => null),
+    'page.outcome': (report, from) =>
+      serial(() => pageOutcome(vault, now, from, report, stores)).finally(() => {
+        if (from.tab.id !== undefined) outcomes.heard(from.tab.id);
+      }),
     'clock.correct': async (_data, { origin }) => {
       const { accounts } = await vault.listAccounts();
       return correctClock(origin, accounts);
@@ -48,6 +53,31 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
   const run = chain.then(task, task);
   chain = run.catch(() => {});
   return run;
+}
+
+const outcomes = new OutcomeGate();
+
+/**
+ * Settles once the codes of `from`'s page may be computed: at once, unless its tab still waits
+ * for the outcome of a submit on this origin — then once the page has said it (`page.outcome`,
+ * sent alongside the code request), or after OUTCOME_WAIT_MS. Checked in turn with the outcomes,
+ * so one that came first is already applied.
+ */
+export async function outcomeHeard(
+  from: ContentSender,
+  now: CodeClock,
+  stores: FillStores = storedFillStores,
+): Promise<void> {
+  const tab = from.tab.id;
+  if (tab === undefined) return;
+  const held = await serial(async () => {
+    const awaited = (await stores.submissions.getValue()).awaiting[String(tab)];
+    const pending = awaited?.origin === from.origin && now([]) - awaited.at <= AWAIT_MS;
+    // Asked for inside the turn (an outcome queued right behind still finds the waiter), and
+    // wrapped: a promise returned bare would hold the turn, and that outcome, until it settles.
+    return pending ? { until: outcomes.wait(tab, OUTCOME_WAIT_MS) } : null;
+  });
+  await held?.until;
 }
 
 /** The account `ref`, if it is bound to `origin` (the only page that may speak for it). */
@@ -67,18 +97,19 @@ export function recordSubmit(
   now: CodeClock,
   from: ContentSender,
   submit: { ref: string; code?: string; kind: AwaitedSubmit['kind'] },
+  stores: FillStores = storedFillStores,
 ): Promise<void> {
   return serial(async () => {
     const account = await boundAccount(vault, submit.ref, from.origin);
     const step = submit.code ? stepOfCode(account, submit.code, now(account.sites)) : null;
     const at = now([]);
-    const used = await usedStepsItem.getValue();
+    const used = await stores.usedSteps.getValue();
     const usedBefore = used[account.id]?.step ?? null;
     if (step !== null && (usedBefore === null || step > usedBefore)) {
-      await usedStepsItem.setValue(fresh({ ...used, [account.id]: { step, at } }, at));
+      await stores.usedSteps.setValue(fresh({ ...used, [account.id]: { step, at } }, at));
     }
     if (from.tab.id === undefined) return;
-    const state = await submissionsItem.getValue();
+    const state = await stores.submissions.getValue();
     const awaiting = Object.fromEntries(
       Object.entries(state.awaiting).filter(([, a]) => at - a.at < AWAIT_MS),
     );
@@ -92,7 +123,7 @@ export function recordSubmit(
       usedBefore,
     };
     awaiting[String(from.tab.id)] = { ...entry, at };
-    await submissionsItem.setValue({ ...state, awaiting });
+    await stores.submissions.setValue({ ...state, awaiting });
   });
 }
 
@@ -101,9 +132,10 @@ async function pageOutcome(
   now: CodeClock,
   from: ContentSender,
   report: PageReport,
+  stores: FillStores,
 ): Promise<Refusal | null> {
   if (from.tab.id === undefined) return null;
-  const state = await submissionsItem.getValue();
+  const state = await stores.submissions.getValue();
   const key = String(from.tab.id);
   const awaited = state.awaiting[key];
   if (!awaited) return null;
@@ -111,7 +143,7 @@ async function pageOutcome(
   const awaiting = { ...state.awaiting };
   delete awaiting[key];
   const refusals = { ...state.refusals };
-  const save = () => submissionsItem.setValue({ awaiting, refusals });
+  const save = () => stores.submissions.setValue({ awaiting, refusals });
   if (awaited.origin !== from.origin || now([]) - awaited.at > AWAIT_MS)
     return save().then(() => null);
 
@@ -132,7 +164,7 @@ async function pageOutcome(
     if (account?.pending) await vault.updateAccount(account.id, { pending: false });
     return null;
   }
-  await undoUsedStep(awaited);
+  await undoUsedStep(awaited, stores);
   // Only a code we filled is explained: the user's own typing may simply have been a typo.
   if (!report.codeError || !account || !awaited.ours) return save().then(() => null);
   const refusal = await explain(now, account, awaited, report, refusals);
@@ -141,13 +173,13 @@ async function pageOutcome(
 }
 
 /** The site refused the code: its step was not used after all. */
-async function undoUsedStep(awaited: AwaitedSubmit): Promise<void> {
-  const used = await usedStepsItem.getValue();
+async function undoUsedStep(awaited: AwaitedSubmit, stores: FillStores): Promise<void> {
+  const used = await stores.usedSteps.getValue();
   if (awaited.step === null || used[awaited.ref]?.step !== awaited.step) return;
   const rest = { ...used };
   delete rest[awaited.ref];
   const before = awaited.usedBefore;
-  await usedStepsItem.setValue(
+  await stores.usedSteps.setValue(
     before === null ? rest : { ...rest, [awaited.ref]: { step: before, at: awaited.at } },
   );
 }

@@ -46,19 +46,6 @@ export function startContent(
   const outcome = sendMessage('page.outcome', readPageReport(document))
     .then((reply) => (reply.ok ? reply.value : null))
     .catch(() => null);
-  const enrollment = startEnrollment({
-    doc: document,
-    t,
-    lang: uiLanguage(),
-    hostname: location.hostname,
-    enroll: (source, hints) => sendMessage('enroll.add', { source, hints }),
-    recordDevice: (ref, label, code) =>
-      void sendMessage('enroll.device', code ? { ref, label, code } : { ref, label }),
-    requestCode: (ref) => sendMessage('enroll.code', { ref }),
-    openUnlock: () => sendMessage('ui.open-unlock', undefined),
-    waitForUnlock,
-    onSetupPage: (setup) => void sendMessage('enroll.page', { setup }),
-  });
   const autofill = startAutofill({
     doc: document,
     t,
@@ -71,10 +58,21 @@ export function startContent(
     },
     openUnlock,
     waitForUnlock,
-    // Codes are asked once the worker has the outcome (a refusal gives a used step back), but a
-    // slow answer never holds the fill for long.
-    ready: Promise.race([outcome, new Promise((resolve) => setTimeout(resolve, 3_000))]),
     reportSubmit: (ref, code) => void sendMessage('otp.submitted', { ref, code }),
+  });
+  // After the OTP field's code request, which is the one a login page waits for.
+  const enrollment = startEnrollment({
+    doc: document,
+    t,
+    lang: uiLanguage(),
+    hostname: location.hostname,
+    enroll: (source, hints) => sendMessage('enroll.add', { source, hints }),
+    recordDevice: (ref, label, code) =>
+      void sendMessage('enroll.device', code ? { ref, label, code } : { ref, label }),
+    requestCode: (ref) => sendMessage('enroll.code', { ref }),
+    openUnlock: () => sendMessage('ui.open-unlock', undefined),
+    waitForUnlock,
+    onSetupPage: (setup) => void sendMessage('enroll.page', { setup }),
   });
   const notes = createScope();
   void outcome.then((refusal) => {

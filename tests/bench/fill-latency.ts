@@ -20,7 +20,7 @@ const EDGE_MARGIN_S = 6;
 /**
  * How "field present → value filled" is timed, in the page, on the page's clock: a
  * MutationObserver injected with `context.addInitScript` (so it runs at document start, before
- * the page's own scripts and before the content script at document_idle) records
+ * the page's own scripts; the content script looks once the HTML is parsed) records
  * `performance.now()` the first time `#otp` is in the document, and again the first time its
  * value is 6 digits — seen by an `input` listener on document in the capture phase (the content
  * script fills through the native setter and fires `input`), with requestAnimationFrame polling of

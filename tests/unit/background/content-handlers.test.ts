@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { contentHandlers } from '../../../lib/background/content-handlers';
+import { heldFillStores } from '../../../lib/background/fill-stores';
 import { offsetFor } from '../../../lib/clock';
 import type { ContentSender } from '../../../lib/background/senders';
+import { settingsItem } from '../../../lib/storage';
 import { FAST_KDF, PASSWORD, setup } from '../vault/helpers';
 
 const KOSMO = 'https://densenkenpo.portal.kosmo-web.jp';
@@ -70,6 +72,24 @@ describe('codes for a content script', () => {
     await env.vault.addAccount(account('KOSMO', [KOSMO]));
     await env.vault.lock();
     expect(await handlers['otp.codes'](undefined, from)).toEqual({ vault: 'locked' });
+  });
+
+  it('says there is no vault before one is made', async () => {
+    fakeBrowser.reset();
+    const empty = setup();
+    expect(await contentHandlers(empty.vault, () => 59_000)['otp.codes'](undefined, from)).toEqual({
+      vault: 'none',
+    });
+  });
+
+  it('answers from the worker’s copies, which follow a settings change made elsewhere', async () => {
+    await env.vault.addAccount(account('KOSMO', [KOSMO]));
+    const held = contentHandlers(env.vault, () => 59_000, heldFillStores());
+    expect(await held['otp.codes'](undefined, from)).toMatchObject({ autoFill: true });
+    // The manage page turns automatic fill off: the next request says so.
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), autoFill: false });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await held['otp.codes'](undefined, from)).toMatchObject({ autoFill: false });
   });
 
   it('records the device name only for an account bound to the page', async () => {

@@ -123,6 +123,21 @@ describe('submits, their outcome and pending accounts', () => {
     });
   });
 
+  it('a code request sent beside the page’s report waits for it: a refusal’s step is filled again', async () => {
+    const added = await enroll(RFC_KEY, 'user1');
+    await handlers['otp.submitted']({ ref: added.ref, code: '050471' }, tab7);
+    // The refused page asks for its codes and reports at once; the codes come after the report.
+    const asked = codes();
+    const refusal = await handlers['page.outcome'](PAGE.otpRefused!, tab7);
+    expect(refusal?.reason.kind).toBe('retry');
+    expect(await asked).toMatchObject([{ ref: added.ref, code: '050471', secondsLeft: 29 }]);
+    // An accepted submit: the step stays used, and the next page's codes say so.
+    await handlers['otp.submitted']({ ref: added.ref, code: '050471' }, tab7);
+    const next = codes();
+    expect(await handlers['page.outcome'](PAGE.signedIn!, tab7)).toBeNull();
+    expect(await next).toMatchObject([{ code: '', waitSeconds: 29 }]);
+  });
+
   it('blames a server clock 95 s ahead, and its one click corrects the site’s codes', async () => {
     serverSkewMs = 95_000;
     const added = await enroll(RFC_KEY, 'user1');
