@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeStaticCodesPages } from './static-codes';
+import { writeRequestFloorPage, writeStaticCodesPages } from './static-codes';
 import {
   CHROMIUM,
   EXTENSION_DIR,
@@ -33,6 +33,7 @@ export async function copyExtensionWithBlankPage(): Promise<{
     '<!doctype html>\n<html>\n  <head>\n    <meta charset="utf-8" />\n    <title>blank</title>\n  </head>\n  <body></body>\n</html>\n',
   );
   await writeStaticCodesPages(dir, ACCOUNT_COUNTS);
+  await writeRequestFloorPage(dir);
   return { dir, remove: () => rm(root, { recursive: true, force: true }) };
 }
 

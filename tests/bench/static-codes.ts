@@ -34,3 +34,24 @@ ${rows.join('\n')}
     await writeFile(join(dir, staticCodesPage(count)), html);
   }
 }
+
+/**
+ * The floor of any popup that asks the worker (measured beside the static page): an extension
+ * page whose one classic script, run while the page is parsed, asks the worker for
+ * `vault.status` and records when the answer arrives. No popup can show a code before that.
+ */
+export const REQUEST_FLOOR_PAGE = 'request-floor.html';
+
+/** Writes {@link REQUEST_FLOOR_PAGE} and its script into the copied extension. */
+export async function writeRequestFloorPage(dir: string): Promise<void> {
+  await writeFile(
+    join(dir, 'request-floor.js'),
+    `chrome.runtime.sendMessage({ id: 1, type: 'vault.status', data: undefined, timestamp: Date.now() })
+  .then(() => { window.__answeredAt = performance.now(); });
+`,
+  );
+  await writeFile(
+    join(dir, REQUEST_FLOOR_PAGE),
+    '<!doctype html>\n<html>\n  <head>\n    <meta charset="utf-8" />\n    <title>request floor</title>\n    <script src="/request-floor.js"></script>\n  </head>\n  <body></body>\n</html>\n',
+  );
+}
