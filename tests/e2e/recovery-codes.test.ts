@@ -57,7 +57,10 @@ describe('Keycloak recovery codes', () => {
     await site.login(USER);
     await awayFromStepEdge();
     await site.page.getByTestId('enroll').click();
-    await expect.poll(() => site.page.locator('#totp').inputValue()).toMatch(/^\d{6}$/);
+    // Reading the page's QR code and storing the account take a while on a loaded machine.
+    await expect
+      .poll(() => site.page.locator('#totp').inputValue(), { timeout: 10_000 })
+      .toMatch(/^\d{6}$/);
     await site.page.locator('#saveTOTPBtn').click();
     await site.page.locator('#kc-recovery-codes-list').waitFor();
 
