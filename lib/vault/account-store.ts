@@ -35,19 +35,13 @@ export class AccountStore {
   readonly #index: DuplicateIndex;
   /** The last {@link known} answer, with the key and the write count it was made under. */
   #known: { key: CryptoKey; writes: number; value: KnownAccounts } | undefined;
-  /** The last {@link list} answer, likewise. */
-  #listed: { key: CryptoKey; writes: number; value: AccountList } | undefined;
 
   constructor(deps: AccountStoreDeps) {
     this.#deps = deps;
     this.#index = new DuplicateIndex(deps.crypto);
   }
 
-  /**
-   * All accounts sorted by `order`; records that do not decrypt are listed in `failed`. While
-   * nothing was written, the last list is answered again (a copy) without reading a record: the
-   * popup's other requests, a fill and a scan all list the accounts (issue 13).
-   */
+  /** All accounts sorted by `order`; records that do not decrypt are listed in `failed`. */
   async list(): Promise<AccountList> {
     const { db, crypto, dek } = this.#deps;
     let key: CryptoKey;
@@ -58,12 +52,7 @@ export class AccountStore {
       this.#forgetOpened();
       throw error;
     }
-    const writes = accountWrites(db);
-    const last = this.#listed;
-    if (last && last.key === key && last.writes === writes) return structuredClone(last.value);
-    const value = await openAll(crypto, key, await db.accounts.toArray(), this.#opened);
-    this.#listed = { key, writes, value: structuredClone(value) };
-    return value;
+    return openAll(crypto, key, await db.accounts.toArray(), this.#opened);
   }
 
   /**
@@ -108,7 +97,6 @@ export class AccountStore {
     this.#opened.clear();
     this.#index.clear();
     this.#known = undefined;
-    this.#listed = undefined;
   }
 
   /**
