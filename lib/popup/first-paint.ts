@@ -10,7 +10,8 @@ const FIRST_ROWS = 12;
 /**
  * The unlocked popup drawn with plain DOM the moment the worker answers, before the UI's code has
  * loaded (issue 13): the bar, the two add buttons, the search box and the first rows, with the
- * classes, texts and test hooks of PopupHeader, PopupActions, SearchBox and AccountRow, so nothing
+ * classes, texts and test hooks of PopupHeader, PopupActions, SearchBox and AccountRow (its
+ * 「未確定」 badge too), so nothing
  * moves when the app replaces it a moment later. Only a picture: it has no handlers, and the
  * search box takes no typing. Each code is the worker's current one (made at the clock corrected
  * for its site). Draws nothing while locked, without accounts, or once the app has drawn.
@@ -41,7 +42,14 @@ export function paintFirstCodes(
     const code = account.codes?.current;
     const shown = el('span', 'code', code ? formatCodeForDisplay(code) : '…');
     shown.dataset.testid = 'account-code';
-    const title = el('button', 'account-main', ...titleOf(account), el('span', 'code-line', shown));
+    const title = el('button', 'account-main', ...titleOf(account));
+    if (account.pending) {
+      const badge = el('span', 'pending-badge', t('account_pending'));
+      badge.dataset.testid = 'account-pending';
+      badge.title = t('account_pending_hint');
+      title.append(badge);
+    }
+    title.append(el('span', 'code-line', shown));
     const row = el('li', 'account', title);
     row.dataset.testid = 'account';
     list.append(row);
