@@ -43,16 +43,19 @@ export class AccountStore {
 
   /** All accounts sorted by `order`; records that do not decrypt are listed in `failed`. */
   async list(): Promise<AccountList> {
-    const { db, crypto, dek } = this.#deps;
-    let key: CryptoKey;
+    const { db, crypto } = this.#deps;
+    const key = await this.#readingKey();
+    return openAll(crypto, key, await db.accounts.toArray(), this.#opened);
+  }
+
+  /** The DEK for a read; locked by a way other than lock() (the session emptied): forget too. */
+  async #readingKey(): Promise<CryptoKey> {
     try {
-      key = await dek();
+      return await this.#deps.dek();
     } catch (error) {
-      // Locked by a way other than lock() (the session store was emptied): forget too.
       this.#forgetOpened();
       throw error;
     }
-    return openAll(crypto, key, await db.accounts.toArray(), this.#opened);
   }
 
   /**
@@ -61,14 +64,8 @@ export class AccountStore {
    * new or rewritten records are opened (see {@link DuplicateIndex}).
    */
   async known(): Promise<KnownAccounts> {
-    const { db, crypto, dek } = this.#deps;
-    let key: CryptoKey;
-    try {
-      key = await dek();
-    } catch (error) {
-      this.#forgetOpened();
-      throw error;
-    }
+    const { db, crypto } = this.#deps;
+    const key = await this.#readingKey();
     const writes = accountWrites(db);
     const last = this.#known;
     if (last && last.key === key && last.writes === writes) return last.value;
