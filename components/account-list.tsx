@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { Translate } from '../lib/i18n';
 import { useFirstRows } from '../lib/hooks/use-first-rows';
+import { FIRST_ROWS } from '../lib/popup/first-paint';
 import type { AccountView } from '../lib/otp/account-codes';
 import { AccountRow } from './account-row';
 
@@ -17,9 +18,6 @@ interface Props {
   site?: string | null;
   onBind?: (account: AccountView, bound: boolean) => void;
 }
-
-/** Rows in the first paint: the popup shows about 8, a few more cover a larger window. */
-const FIRST_ROWS = 12;
 
 /** The accounts; ↑/↓ move between rows, Enter copies (the row is a button). */
 export function AccountList(props: Props) {

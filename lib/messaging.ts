@@ -24,7 +24,10 @@ export interface AccountViewList {
 
 interface VaultSnapshot {
   status: VaultStatus;
+  /** Every account, or only the first `rows` of the display order when the request said so. */
   list: AccountViewList;
+  /** How many accounts there are, whether or not `list` holds them all. */
+  total: number;
 }
 
 export type { ImportOutcome };
@@ -169,8 +172,11 @@ export type NewAccount = ({ uri: string } | { data: AccountData }) & { site?: st
  */
 export interface ProtocolMap {
   'vault.status'(): Result<VaultStatus>;
-  /** Status and, when unlocked, the accounts: what a page needs to draw itself, in one trip. */
-  'vault.snapshot'(): Result<VaultSnapshot>;
+  /**
+   * Status and, when unlocked, the accounts: what a page needs to draw itself, in one trip.
+   * `rows`: only the first ones of the display order (pinned first), for the popup's first paint.
+   */
+  'vault.snapshot'(data: { rows?: number } | undefined): Result<VaultSnapshot>;
   'vault.create'(data: { password: string }): Result<null>;
   'vault.unlock'(data: { password: string }): Result<null>;
   'vault.lock'(): Result<null>;

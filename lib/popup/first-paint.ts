@@ -2,26 +2,30 @@ import { pinnedFirst } from '../account-order';
 import { SEARCH_THRESHOLD } from '../account-search';
 import type { Translate } from '../i18n';
 import { formatCodeForDisplay } from '../otp/step-time';
-import type { VaultState } from '../vault-state';
+import type { FirstRows } from '../vault-state';
 
-/** About two screenfuls: the app renders the rest (and everything else) when it takes over. */
-const FIRST_ROWS = 12;
+/**
+ * Rows drawn before the rest: about 8 fill the popup, a few more cover a larger window. The first
+ * paint draws (and asks the worker for) this many; the app's list renders them first too.
+ */
+export const FIRST_ROWS = 12;
 
 /**
  * The unlocked popup drawn with plain DOM the moment the worker answers, before the UI's code has
  * loaded (issue 13): the bar, the two add buttons, the search box and the first rows, with the
  * classes, texts and test hooks of PopupHeader, PopupActions, SearchBox and AccountRow (its
- * 「未確定」 badge too), so nothing
- * moves when the app replaces it a moment later. Only a picture: it has no handlers, and the
- * search box takes no typing. Each code is the worker's current one (made at the clock corrected
- * for its site). Draws nothing while locked, without accounts, or once the app has drawn.
+ * 「未確定」 badge too), so nothing moves when the app replaces it a moment later. Only a picture:
+ * it has no handlers, and the search box takes no typing. `first` may hold only the first rows;
+ * its total decides the search box. Each code is the worker's current one (made at the clock
+ * corrected for its site). Draws nothing while locked, without accounts, or once the app has drawn.
  * @returns whether it drew
  */
 export function paintFirstCodes(
   root: HTMLElement,
-  state: Partial<VaultState> | undefined,
+  first: FirstRows | undefined,
   t: Translate,
 ): boolean {
+  const state = first?.state;
   const accounts = state?.status === 'unlocked' ? (state.list?.accounts ?? []) : [];
   if (accounts.length === 0 || root.firstChild) return false;
   const main = el('main');
@@ -32,7 +36,7 @@ export function paintFirstCodes(
     el('header', 'bar', brand, button('small', `＋ ${t('add_short')}`), button('small', t('lock'))),
     el('div', 'actions', button('', scanIcon(), t('scan_button')), button('', t('open_manage'))),
   );
-  if (accounts.length > SEARCH_THRESHOLD) {
+  if ((first?.total ?? 0) > SEARCH_THRESHOLD) {
     const search = Object.assign(el('input'), { type: 'search', readOnly: true });
     search.placeholder = t('search_placeholder');
     main.append(el('div', 'search', search));

@@ -15,6 +15,12 @@ const KEYS = [
   'ORSXG5DJNZTSA5DFON2GS3THEB2GK43U',
 ];
 
+/** Added by the last test: with them the list is longer than the first paint's 12 rows. */
+const MORE_KEYS = Array.from(
+  { length: 8 },
+  (_, i) => `MZUXE43UFVYGC2LOOQWW233SMUWTAMB${'QRSTUVWX'[i]}`,
+);
+
 /**
  * What the popup drew before its UI loaded, recorded in the page at document start: the rows of
  * the first `main[data-first-paint]` the moment it appeared, and whether the app replaced it.
@@ -101,6 +107,46 @@ describe("the popup's first paint (codes before the UI loads)", () => {
     expect((await firstPaintOf(popup)).rows).toBeNull();
     await popup.unlock(PASSWORD);
     await expect.poll(() => popup.accounts().count(), { timeout: 10_000 }).toBe(KEYS.length);
+    await popup.page.close();
+  });
+  it('with more accounts than its 12 rows: draws the first 12 (pinned first), the app all of them', async () => {
+    const driver = await PopupPage.open(browser);
+    const keyOf = new Map(KEYS.map((key, i) => [`Issuer ${i}`, key]));
+    let last = '';
+    for (const [i, key] of MORE_KEYS.entries()) {
+      const uri = `otpauth://totp/More%20${i}:more-${i}?secret=${key}&issuer=More%20${i}`;
+      const added = await sendFromPage(driver.page, 'accounts.add', { uri });
+      if (!added.ok) throw new Error(`accounts.add: ${added.error.key}`);
+      keyOf.set(`More ${i}`, key);
+      last = added.value.id;
+    }
+    const pinned = await sendFromPage(driver.page, 'accounts.update', {
+      id: last,
+      patch: { pinned: true },
+    });
+    expect(pinned.ok).toBe(true);
+    await driver.page.close();
+
+    await awayFromStepEdge(8);
+    const popup = await PopupPage.open(browser);
+    await popup.byTestId('account-delete').first().waitFor();
+    const painted = await firstPaintOf(popup);
+    expect(painted.rows!.map((row) => row.issuer)).toEqual([
+      'More 7',
+      ...KEYS.map((_, i) => `Issuer ${i}`),
+      'More 0',
+      'More 1',
+      'More 2',
+      'More 3',
+    ]);
+    for (const row of painted.rows!) {
+      expect(recentTotps(keyOf.get(row.issuer)!, painted.at)).toContain(row.code.replace(' ', ''));
+    }
+    const total = KEYS.length + MORE_KEYS.length;
+    await expect.poll(() => popup.accounts().count(), { timeout: 10_000 }).toBe(total);
+    const issuers = await popup.byTestId('account-issuer').allTextContents();
+    expect(issuers.slice(0, 12)).toEqual(painted.rows!.map((row) => row.issuer));
+    expect(issuers.slice(12)).toEqual(['More 4', 'More 5', 'More 6']);
     await popup.page.close();
   });
 });

@@ -115,7 +115,11 @@ describe("the popup's snapshot from the worker's memory", () => {
     await usedStepsItem.setValue({ [added!.id]: { step: 123, at: Date.now() } });
     expect((await snapshot()).list.accounts[0]!.usedStep).toBe(123);
     await respond('vault.lock', { data: undefined, sender: POPUP });
-    expect(await snapshot()).toEqual({ status: 'locked', list: { accounts: [], failed: [] } });
+    expect(await snapshot()).toEqual({
+      status: 'locked',
+      list: { accounts: [], failed: [] },
+      total: 0,
+    });
   });
 
   it('follows a deleted account', async () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createResponder, forPages, type Respond } from '../../../lib/background/routes';
 import { vaultHandlers } from '../../../lib/background/vault-handlers';
 import { SESSION_KEYS } from '../../../lib/vault/session-keys';
-import { FAST_KDF, PASSWORD, setup } from '../vault/helpers';
+import { FAST_KDF, PASSWORD, sampleAccount, setup } from '../vault/helpers';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const POPUP = { id: ID, url: `chrome-extension://${ID}/popup.html` };
@@ -33,6 +33,26 @@ describe('the background vault responder', () => {
     const snapshot = await respond('vault.snapshot', { data: undefined, sender: POPUP });
     expect(snapshot).toMatchObject({ ok: true, value: { status: 'unlocked' } });
     expect(snapshot.ok && snapshot.value.list.accounts.map((a) => a.name)).toEqual(['taro']);
+  });
+
+  it('answers the first paint a screenful in display order (pinned first) and how many there are', async () => {
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    for (const [i, name] of names.entries()) {
+      const secret = SECRET.slice(0, 31) + 'ABCDE'[i];
+      await env.vault.addAccount(sampleAccount({ secret, name, pinned: name === 'd' }));
+    }
+    const shown = async (data: { rows?: number } | undefined) => {
+      const reply = await respond('vault.snapshot', { data, sender: POPUP });
+      if (!reply.ok) throw new Error(reply.error.key);
+      return [reply.value.list.accounts.map((a) => a.name).join(''), reply.value.total];
+    };
+    expect(await shown({ rows: 3 })).toEqual(['dab', 5]);
+    expect(await shown({ rows: 12 })).toEqual(['dabce', 5]);
+    // Anything but a positive whole number asks for all of them, in stored order.
+    for (const rows of [undefined, 0, -2, 1.5, Number.NaN]) {
+      expect(await shown({ rows })).toEqual(['abcde', 5]);
+    }
+    expect(await shown(undefined)).toEqual(['abcde', 5]);
   });
 
   it.each([

@@ -46,7 +46,7 @@ describe('codes made ahead (issue 13)', () => {
 
   it('leaves the first request of the next step nothing to make', () => {
     for (const a of accounts) accountView(a, T);
-    codesAhead(accounts, at(T))();
+    runAll(queued(accounts));
     made.mockClear();
     const views = accounts.map((a) => accountView(a, T + 30_000));
     expect(made).not.toHaveBeenCalled();
@@ -56,10 +56,31 @@ describe('codes made ahead (issue 13)', () => {
   });
 
   it('does nothing once the codes were forgotten (the vault locked) before it ran', () => {
-    const job = codesAhead(accounts, at(T));
+    const jobs = queued(accounts);
     forgetCodes();
-    made.mockClear();
-    job();
+    runAll(jobs);
     expect(made).not.toHaveBeenCalled();
   });
+
+  it('works in slices, one per job, and stops between two slices when the vault locks', () => {
+    const many = Array.from({ length: 45 }, (_, i) => ({ ...accounts[i % 3]!, id: `m${i}` }));
+    const jobs = queued(many);
+    jobs.shift()!();
+    expect(made).toHaveBeenCalledTimes(20);
+    expect(jobs).toHaveLength(1);
+    forgetCodes();
+    runAll(jobs);
+    expect(made).toHaveBeenCalledTimes(20);
+  });
 });
+
+/** Plans the codes ahead of `list` at T; its jobs wait in the returned queue. */
+function queued(list: readonly Account[]): (() => void)[] {
+  const jobs: (() => void)[] = [];
+  codesAhead(list, at(T), (job) => jobs.push(job));
+  return jobs;
+}
+
+function runAll(jobs: (() => void)[]): void {
+  for (let job = jobs.shift(); job; job = jobs.shift()) job();
+}
