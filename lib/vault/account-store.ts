@@ -9,6 +9,7 @@ import { openAll, sortRecords, type AccountList } from './account-list';
 import { DuplicateIndex, type KnownAccounts } from './duplicate-index';
 import { MAX_ACCOUNTS, VaultError } from './errors';
 import { OpenedRecords } from './opened-records';
+import { WhileUnwritten } from './while-unwritten';
 
 /** What the account operations need: storage, WebCrypto, a clock and the unlocked DEK. */
 interface AccountStoreDeps {
@@ -33,19 +34,28 @@ export class AccountStore {
   readonly #deps: AccountStoreDeps;
   readonly #opened = new OpenedRecords();
   readonly #index: DuplicateIndex;
-  /** The last {@link known} answer, with the key and the write count it was made under. */
-  #known: { key: CryptoKey; writes: number; value: KnownAccounts } | undefined;
+  /** The last {@link known} answer. */
+  readonly #known = new WhileUnwritten<KnownAccounts>();
+  /** The last {@link list} answer (handed out as copies). */
+  readonly #listed = new WhileUnwritten<AccountList>();
 
   constructor(deps: AccountStoreDeps) {
     this.#deps = deps;
     this.#index = new DuplicateIndex(deps.crypto);
   }
 
-  /** All accounts sorted by `order`; records that do not decrypt are listed in `failed`. */
+  /**
+   * All accounts sorted by `order`; records that do not decrypt are listed in `failed`. While
+   * nothing was written, a copy of the last list, without reading a record: the popup's requests,
+   * each fill and each scan list the accounts (issue 13).
+   */
   async list(): Promise<AccountList> {
     const { db, crypto } = this.#deps;
     const key = await this.#readingKey();
-    return openAll(crypto, key, await db.accounts.toArray(), this.#opened);
+    const listed = await this.#listed.get(key, accountWrites(db), async () =>
+      openAll(crypto, key, await db.accounts.toArray(), this.#opened),
+    );
+    return structuredClone(listed);
   }
 
   /** The DEK for a read; locked by a way other than lock() (the session emptied): forget too. */
@@ -66,22 +76,19 @@ export class AccountStore {
   async known(): Promise<KnownAccounts> {
     const { db, crypto } = this.#deps;
     const key = await this.#readingKey();
-    const writes = accountWrites(db);
-    const last = this.#known;
-    if (last && last.key === key && last.writes === writes) return last.value;
-    const value = await this.#index.refresh(key, await db.accounts.toArray(), async (record) => {
-      const opened = this.#opened.get(key, record);
-      if (opened) return opened;
-      try {
-        const account = await openAccount(crypto, key, record);
-        this.#opened.set(key, record, account);
-        return account;
-      } catch {
-        return undefined;
-      }
-    });
-    this.#known = { key, writes, value };
-    return value;
+    return this.#known.get(key, accountWrites(db), async () =>
+      this.#index.refresh(key, await db.accounts.toArray(), async (record) => {
+        const opened = this.#opened.get(key, record);
+        if (opened) return opened;
+        try {
+          const account = await openAccount(crypto, key, record);
+          this.#opened.set(key, record, account);
+          return account;
+        } catch {
+          return undefined;
+        }
+      }),
+    );
   }
 
   /** Drops every decrypted account kept in memory (the vault was locked). */
@@ -93,7 +100,8 @@ export class AccountStore {
   #forgetOpened(): void {
     this.#opened.clear();
     this.#index.clear();
-    this.#known = undefined;
+    this.#known.clear();
+    this.#listed.clear();
   }
 
   /**
