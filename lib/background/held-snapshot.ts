@@ -34,6 +34,12 @@ export class Held<T> {
     return reading;
   }
 
+  /** `value` was just written where it is read from: it is the held value now. */
+  set(value: T): void {
+    this.#generation++;
+    this.#value = Promise.resolve(value);
+  }
+
   /** Something it was read from changed: the next {@link get} reads again. */
   drop(): void {
     this.#generation++;

@@ -1,3 +1,5 @@
+import { Held } from './held-snapshot';
+
 /** A stored value as the worker reads and writes it (the shape of lib/storage.ts's items). */
 export interface HeldValue<T> {
   getValue(): Promise<T>;
@@ -18,31 +20,21 @@ interface WatchedItem<T> extends HeldValue<T> {
  * read asks storage again. A read that fails is not kept. The copy lives as long as the worker.
  */
 export function memoItem<T>(item: WatchedItem<T>): HeldValue<T> {
-  let held: Promise<T> | undefined;
+  const held = new Held(() => item.getValue());
   // The last value written here, as JSON: its own change event leaves the copy alone.
   let written: string | undefined;
   item.watch((value) => {
-    if (written !== undefined && JSON.stringify(value) === written) return;
-    held = undefined;
+    if (written === undefined || JSON.stringify(value) !== written) held.drop();
   });
   return {
-    getValue() {
-      if (held) return held;
-      const read = item.getValue();
-      held = read;
-      read.catch(() => {
-        if (held === read) held = undefined;
-      });
-      return read;
-    },
+    getValue: () => held.get(),
     async setValue(value) {
-      const mine = Promise.resolve(value);
-      held = mine;
+      held.set(value);
       written = JSON.stringify(value);
       try {
         await item.setValue(value);
       } catch (error) {
-        if (held === mine) held = undefined;
+        held.drop();
         written = undefined;
         throw error;
       }
