@@ -109,20 +109,8 @@ export class AccountStore {
    * `too-many-accounts` when the vault is full.
    */
   async add(data: AccountData): Promise<Account> {
-    const { db, crypto, now, dek } = this.#deps;
-    const checked = checkAccountData(data);
-    const key = await dek();
-    const id = crypto.randomUUID();
-    const updatedAt = now();
-    const sealed = await sealAccount(crypto, key, id, 0, checked, updatedAt);
-    const order = await db.transaction('rw', db.accounts, async () => {
-      await this.#checkRoom(1);
-      const last = await db.accounts.orderBy('order').last();
-      const next = last === undefined ? 0 : last.order + 1;
-      await db.accounts.add({ ...sealed, order: next });
-      return next;
-    });
-    return { ...checked, id, order, updatedAt };
+    const [added] = await this.addMany([data]);
+    return added!;
   }
 
   /**
