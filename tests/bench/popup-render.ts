@@ -19,7 +19,7 @@ const GOAL_RATIO = 1.5;
  * round trip between the test process and the page, which only reads the recorded value later.
  * Kept as a string, not a function, so tsx's name helpers never end up in the page.
  */
-const OBSERVE_CODES = `(() => {
+export const OBSERVE_CODES = `(() => {
   if (location.pathname !== '/popup.html' && !location.pathname.startsWith('/static-codes-')) return;
   const seen = {};
   window.__benchCodes = seen;
@@ -53,7 +53,7 @@ async function loadEventStart(page: Page): Promise<number> {
   });
 }
 
-async function timeBlank(ctx: BenchContext): Promise<number> {
+export async function timeBlank(ctx: BenchContext): Promise<number> {
   const page = await ctx.browser.context.newPage();
   try {
     await page.goto(ctx.browser.url(BLANK_PAGE));
@@ -64,7 +64,7 @@ async function timeBlank(ctx: BenchContext): Promise<number> {
 }
 
 /** The first time (ms since navigation start) at least `count` codes were on the page. */
-async function codesShown(page: Page, count: number): Promise<number> {
+export async function codesShown(page: Page, count: number): Promise<number> {
   // Polls only to read what the observer recorded; the polling rate does not change the figure.
   const handle = await page.waitForFunction(
     (n) => {
@@ -265,7 +265,7 @@ export const popupRender: BenchSection = {
 };
 
 /** About one screenful of rows in the 600 px popup. */
-const VISIBLE_ROWS = 8;
+export const VISIBLE_ROWS = 8;
 
 /**
  * Locked popup: the master password typed, Enter (the form's requestSubmit, on the page's clock)

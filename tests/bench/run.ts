@@ -8,6 +8,7 @@ import { bundleSize } from './bundle-size';
 import { BENCH_PASSWORD, createVault, type BenchContext, type BenchSection } from './context';
 import { fillLatency } from './fill-latency';
 import { BLANK_PAGE, chromiumVersion, copyExtensionWithBlankPage, launchBench } from './launch';
+import { popupCold } from './popup-cold';
 import { popupRender } from './popup-render';
 import { qrDecode } from './qr-decode';
 import { formatTable, goalsTable } from './report';
@@ -16,6 +17,7 @@ import { unlock } from './unlock';
 
 const SECTIONS: BenchSection[] = [
   popupRender,
+  popupCold,
   unlock,
   bundleSize,
   qrDecode,
