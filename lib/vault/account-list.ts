@@ -38,14 +38,10 @@ export async function openAll(
   opened?.retain(new Set(sorted.map((record) => record.id)));
   const results = await Promise.all(
     sorted.map(async (record, index) => {
-      const known = opened?.get(dek, record);
-      if (known) {
-        const { id, order, updatedAt } = record;
-        return { ok: true as const, account: { ...known, id, order, updatedAt } };
-      }
       try {
-        const account = await openAccount(crypto, dek, record);
-        opened?.set(dek, record, account);
+        const account = await (opened
+          ? opened.open(crypto, dek, record)
+          : openAccount(crypto, dek, record));
         return { ok: true as const, account };
       } catch {
         const label = await openLabel(crypto, dek, record);

@@ -77,17 +77,9 @@ export class AccountStore {
     const { db, crypto } = this.#deps;
     const key = await this.#readingKey();
     return this.#known.get(key, accountWrites(db), async () =>
-      this.#index.refresh(key, await db.accounts.toArray(), async (record) => {
-        const opened = this.#opened.get(key, record);
-        if (opened) return opened;
-        try {
-          const account = await openAccount(crypto, key, record);
-          this.#opened.set(key, record, account);
-          return account;
-        } catch {
-          return undefined;
-        }
-      }),
+      this.#index.refresh(key, await db.accounts.toArray(), (record) =>
+        this.#opened.open(crypto, key, record).catch(() => undefined),
+      ),
     );
   }
 

@@ -1,5 +1,6 @@
 import type { AccountRecord } from '../db/records';
-import type { AccountData } from '../otp/types';
+import type { Account, AccountData } from '../otp/types';
+import { openAccount } from './account-codec';
 
 /** One record as it was opened: its sealed bytes (to see a later write) and what they held. */
 interface Opened {
@@ -36,6 +37,15 @@ export class OpenedRecords {
     this.#key = key;
     const kept = structuredClone(data);
     this.#byId.set(record.id, { iv: record.iv, ciphertext: record.ciphertext, data: kept });
+  }
+
+  /** `record` opened under `key`: as remembered, or decrypted and remembered; throws as openAccount. */
+  async open(crypto: Crypto, key: CryptoKey, record: AccountRecord): Promise<Account> {
+    const known = this.get(key, record);
+    if (known) return { ...known, id: record.id, order: record.order, updatedAt: record.updatedAt };
+    const account = await openAccount(crypto, key, record);
+    this.set(key, record, account);
+    return account;
   }
 
   /** Keeps only the ids still stored (a deleted account's plaintext leaves memory too). */
