@@ -30,6 +30,9 @@ export function paintFirstCodes(
   if (accounts.length === 0 || root.firstChild) return false;
   const main = el('main');
   main.dataset.firstPaint = '';
+  // Not operable yet: automation (Playwright) waits for the app's controls instead of clicking
+  // this picture, and assistive technology says so.
+  main.setAttribute('aria-disabled', 'true');
   const brand = el('h1', 'brand', PRODUCT);
   brand.prepend(icon());
   main.append(

@@ -28,12 +28,13 @@ const MORE_KEYS = Array.from(
  */
 const RECORD_FIRST_PAINT = `(() => {
   if (location.pathname !== '/popup.html') return;
-  const seen = { rows: null, replaced: false, at: 0 };
+  const seen = { rows: null, replaced: false, at: 0, disabled: null };
   window.__firstPaint = seen;
   new MutationObserver(() => {
     const painted = document.querySelector('main[data-first-paint]');
     if (painted && !seen.rows) {
       seen.at = Date.now();
+      seen.disabled = painted.getAttribute('aria-disabled');
       seen.rows = [...painted.querySelectorAll('[data-testid="account"]')].map((row) => ({
         issuer: row.querySelector('[data-testid="account-issuer"]').textContent,
         name: row.querySelector('[data-testid="account-name"]').textContent,
@@ -46,6 +47,8 @@ const RECORD_FIRST_PAINT = `(() => {
 
 interface FirstPaint {
   rows: { issuer: string; name: string; code: string }[] | null;
+  /** `aria-disabled` of the picture: a click must wait for the app's controls. */
+  disabled: string | null;
   replaced: boolean;
   at: number;
 }
@@ -83,6 +86,7 @@ describe("the popup's first paint (codes before the UI loads)", () => {
     const painted = await firstPaintOf(popup);
     expect(painted.rows).not.toBeNull();
     expect(painted.replaced).toBe(true);
+    expect(painted.disabled).toBe('true');
     expect(await popup.page.locator('main[data-first-paint]').count()).toBe(0);
     const app = await popup.accounts().evaluateAll((rows) =>
       rows.map((row) => ({

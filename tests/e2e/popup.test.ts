@@ -142,6 +142,8 @@ describe('the popup', () => {
     await popup.page.reload();
     await popup.page.bringToFront();
     await expect.poll(() => popup.accounts().count()).toBe(6);
+    // The first paint's rows count too; the keys work once the app has taken over.
+    await popup.byTestId('account-delete').first().waitFor();
 
     await popup.page.locator('body').press('/');
     await expect(
